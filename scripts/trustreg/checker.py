@@ -1,0 +1,153 @@
+"""Run the loader, the schemas and the lint rules over a registry checkout."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import loader
+from .findings import Finding, FindingError
+from .model import organisation_from_data
+from .rules import RULES, Context, Rule
+from .schemas import SchemaSet
+from .vocabulary import from_data as vocabulary_from_data
+from .workspace import (
+    REGISTRY_FILE,
+    VOCABULARY_FILE,
+    display,
+    kind_of,
+    offering_files,
+    organisation_files,
+)
+
+TODAY_ENV = "TRUSTREG_TODAY"
+
+
+def today() -> date:
+    """Today's date, or the one TRUSTREG_TODAY names (for reproducible runs)."""
+    fixed = os.environ.get(TODAY_ENV)
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def selected(codes: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:
+    """Rule codes chosen by --select and --ignore (prefixes, as in ruff: TR1 means TR1xx)."""
+    chosen = {c for c in RULES if not codes or any(c.startswith(p) for p in codes)}
+    return {c for c in chosen if not any(c.startswith(p) for p in ignore or ())}
+
+
+@dataclass
+class Result:
+    """The findings of a run and the documents that passed their schema, by kind."""
+
+    findings: list[Finding] = field(default_factory=list)
+    documents: dict[str, list[loader.Document]] = field(default_factory=dict)
+
+    def valid(self, kind: str) -> list[loader.Document]:
+        return self.documents.get(kind, [])
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+class Checker:
+    """Checks a registry: each file alone, then across files."""
+
+    def __init__(self, root: Path, *, select: Iterable[str] | None = None,
+                 ignore: Iterable[str] | None = None, stale_days: int | None = None,
+                 on: date | None = None) -> None:
+        self.root = root
+        self.codes = selected(select, ignore)
+        self.stale_days = stale_days
+        self.today = on or today()
+        self._ctx: Context | None = None
+        self._base_findings: list[Finding] = []
+        self._organisations: list[loader.Document] = []
+
+    @property
+    def ctx(self) -> Context:
+        """The context: registry metadata, vocabulary and organisations, loaded once."""
+        if self._ctx is None:
+            self._ctx = self._load_context()
+        return self._ctx
+
+    def _load_context(self) -> Context:
+        meta = self._load_fixed(REGISTRY_FILE, "registry")
+        vocab_doc = self._load_fixed(VOCABULARY_FILE, "vocabulary")
+        if meta is None or vocab_doc is None:
+            raise FindingError(self._base_findings[0])
+        vocab = vocabulary_from_data(vocab_doc.data)
+        ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
+                      self.stale_days or meta.data["stale_after_days"])
+        for file in organisation_files(self.root):
+            doc, found = self._file_findings(file, "organisation", ctx)
+            self._base_findings.extend(found)
+            if doc is not None:
+                ctx.organisations[doc.data["id"]] = organisation_from_data(doc.data)
+                self._organisations.append(doc)
+        return ctx
+
+    def _load_fixed(self, rel: str, kind: str) -> loader.Document | None:
+        """Load and schema-check registry.yaml or the vocabulary (needed before any rule)."""
+        try:
+            doc = loader.load(self.root / rel, rel)
+        except FindingError as exc:
+            self._base_findings.append(exc.finding)
+            return None
+        problems = SchemaSet(self.root, None).findings(doc, kind)
+        self._base_findings.extend(problems)
+        return None if problems else doc
+
+    def _file_findings(self, file: Path, kind: str,
+                       ctx: Context) -> tuple[loader.Document | None, list[Finding]]:
+        """Load one file, validate it, and run the file and offering rules on it.
+
+        A file that fails its schema gets no further rules: they assume its shape.
+        """
+        try:
+            doc = loader.load(file, display(self.root, file))
+        except FindingError as exc:
+            return None, [exc.finding]
+        problems = ctx.schemas.findings(doc, kind)
+        if problems:
+            return None, [f for f in problems if f.code in self.codes]
+        found: list[Finding] = []
+        for rule in self._rules(kind, ("file", "offering")):
+            found.extend(rule.run(doc, ctx))
+        return doc, found
+
+    def _rules(self, kind: str, scopes: tuple[str, ...]) -> list[Rule]:
+        return [r for r in RULES.values()
+                if r.code in self.codes and r.scope in scopes and kind in r.kinds]
+
+    def run(self, paths: Iterable[Path] | None = None) -> Result:
+        """Check the whole registry; with paths, report only findings in those files."""
+        self._base_findings, self._organisations, self._ctx = [], [], None
+        try:
+            ctx = self.ctx
+        except FindingError:
+            return Result(sorted(set(self._base_findings)), {})
+        findings = list(self._base_findings)
+        offerings: list[loader.Document] = []
+        for file in offering_files(self.root):
+            doc, found = self._file_findings(file, "offering", ctx)
+            findings.extend(found)
+            if doc is not None:
+                offerings.append(doc)
+        for rule in self._rules("offering", ("registry",)):
+            findings.extend(rule.run(offerings, ctx))
+        if paths is not None:
+            findings = self._only(findings, list(paths))
+        documents = {"organisation": self._organisations, "offering": offerings}
+        return Result(sorted(set(findings)), documents)
+
+    def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
+        wanted = {display(self.root, p) for p in paths}
+        inside = [f for f in findings if f.path in wanted]
+        for path in paths:  # a draft outside offerings/ is checked as an offering
+            if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
+                inside.extend(self._file_findings(path, "offering", self.ctx)[1])
+        return inside

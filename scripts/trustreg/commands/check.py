@@ -1,0 +1,74 @@
+"""Validate data files against their schemas and the lint rules.
+
+Exit status: 0 no errors (warnings may be printed), 1 findings, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="files to report on (default: the whole registry)")
+    parser.add_argument("--select", action="append", metavar="CODES",
+                        help="only these rule codes or prefixes, comma-separated (e.g. TR1,TR2)")
+    parser.add_argument("--ignore", action="append", metavar="CODES",
+                        help="skip these rule codes or prefixes, comma-separated")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="output format (github: workflow annotations)")
+    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    parser.add_argument("--stale-days", type=int, metavar="N",
+                        help="warn about cells verified more than N days ago "
+                             "(default: registry.yaml's stale_after_days)")
+    parser.add_argument("--base", metavar="REV",
+                        help="also check corrections against this git revision "
+                             "(every corrected cell needs a new primary source and verified date)")
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+def list_rules() -> str:
+    from ..rules import RULES
+
+    lines = [f"{r.code}  {r.name:<28} {r.scope:<9} {r.severity:<8} {r.summary}"
+             for r in sorted(RULES.values(), key=lambda r: r.code)]
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checker import Checker
+    from ..cli import UsageError
+    from ..findings import render
+    from ..rules import RULES
+    from ..workspace import find_root
+
+    if args.list_rules:
+        sys.stdout.write(list_rules())
+        return 0
+    for code in (_codes(args.select) or []) + (_codes(args.ignore) or []):
+        if not any(c.startswith(code) for c in RULES):
+            raise UsageError(f"no rule matches {code!r} (see --list-rules)")
+    if args.stale_days is not None and args.stale_days < 0:
+        raise UsageError("--stale-days must be 0 or more")
+    missing = [str(p) for p in args.paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    root = find_root(args.root)
+    checker = Checker(root, select=_codes(args.select), ignore=_codes(args.ignore),
+                      stale_days=args.stale_days)
+    result = checker.run(args.paths or None)
+    findings = result.findings
+    if args.base:
+        from ..corrections import correction_findings
+
+        corrections = correction_findings(root, args.base, result)
+        findings = sorted(findings + [f for f in corrections if f.code in checker.codes])
+    sys.stdout.write(render(findings, args.format))
+    return 1 if any(f.severity == "error" for f in findings) else 0

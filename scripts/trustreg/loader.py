@@ -1,0 +1,271 @@
+"""The strict YAML loader: plain JSON-like data, each value with its line and column.
+
+UTF-8 only, one document, no duplicate keys, anchors, aliases, merge keys or tags, string
+keys only, YAML 1.2 core scalars (dates stay strings, `no` is a string), bounded size and
+depth. It reads parser events once and builds the data directly, so that no alias can
+expand and every value keeps the mark a finding needs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from .findings import Finding, FindingError
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+PathKey = tuple[str | int, ...]
+
+try:  # libyaml's event parser is about 8x faster than the pure one
+    from yaml.cyaml import CParser as _Parser
+
+    C_PARSER = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+    C_PARSER = False
+
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+
+
+@dataclass
+class Document:
+    """A loaded file: its data, and where each value (and each mapping key) stands."""
+
+    path: str
+    text: str
+    data: Any
+    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, where: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """The line and column of a value (or of its key), or of its nearest ancestor."""
+        where = tuple(where)
+        while where:
+            found = (self.key_marks if key else self.marks).get(where) or self.marks.get(where)
+            if found:
+                return found
+            where = where[:-1]
+        return self.marks.get((), (1, 1))
+
+    def finding(self, where: PathKey, code: str, message: str, hint: str = "",
+                *, key: bool = False, severity: str = "error") -> Finding:
+        line, col = self.mark(where, key=key)
+        return Finding(self.path, line, col, code, message, hint, severity)  # type: ignore[arg-type]
+
+
+def _fail(path: str, line: int, col: int, code: str, message: str, hint: str) -> FindingError:
+    return FindingError(Finding(path, line, col, code, message, hint))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Strict UTF-8 text, without a BOM or characters that YAML treats as line breaks."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(path, 1, 1, "TR001", "file starts with a byte-order mark",
+                    "save the file as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        raise _fail(path, line, col, "TR001", f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                    "save the file as UTF-8") from None
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        raise _fail(path, line, col, "TR001", f"forbidden character U+{ord(bad.group()):04X}",
+                    "remove control, separator and BOM characters")
+    return text
+
+
+def read_text(file: Path, display: str, max_bytes: int = MAX_BYTES) -> str:
+    """Read a data file as strict UTF-8, refusing links, non-files and oversized files."""
+    if file.is_symlink():
+        raise _fail(display, 1, 1, "TR001", "file is a symbolic link",
+                    "commit the file itself, not a link")
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            raise _fail(display, 1, 1, "TR001", "not a regular file", "give a YAML file")
+        if size > max_bytes:
+            raise _fail(display, 1, 1, "TR001", f"file is {size} bytes, over the {max_bytes} limit",
+                        "an offering file should be a few kilobytes; split or trim it")
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise _fail(display, 1, 1, "TR001", f"cannot read file: {exc.strerror}",
+                    "check the path and permissions") from None
+    return decode(raw, display)
+
+
+def _scalar(value: str, plain: bool) -> Any:
+    """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings."""
+    if not plain:
+        return value
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    """Turns one document's parser events into data and marks."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.events = _Parser(text)
+        self.path = path
+        self.doc = Document(path, text, None)
+
+    def fail(self, event: Any, code: str, message: str, hint: str) -> FindingError:
+        mark = event.start_mark
+        return _fail(self.path, mark.line + 1, mark.column + 1, code, message, hint)
+
+    def build(self) -> Document:
+        self._expect(StreamStartEvent)
+        if self.events.check_event(StreamEndEvent):
+            self.doc.marks[()] = (1, 1)
+            return self.doc
+        self._expect(DocumentStartEvent)
+        self.doc.data = self._node((), 0)
+        self._expect(DocumentEndEvent)
+        if not self.events.check_event(StreamEndEvent):
+            raise self.fail(self.events.peek_event(), "TR002", "more than one YAML document",
+                            "remove the second `---` document")
+        return self.doc
+
+    def _expect(self, kind: type) -> None:
+        event = self.events.get_event()
+        if not isinstance(event, kind):  # pragma: no cover - the parser guarantees the order
+            raise self.fail(event, "TR002", "unexpected YAML structure", "check the file's layout")
+
+    def _node(self, where: PathKey, depth: int) -> Any:
+        event = self.events.get_event()
+        self._refuse_extensions(event, depth)
+        self.doc.marks[where] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, ScalarEvent):
+            plain = event.implicit[0] and event.style in (None, "")
+            if plain and _SPECIAL_FLOAT.match(event.value):
+                raise self.fail(event, "TR002", f"{event.value} is not a JSON number",
+                                "quote it if it is text")
+            return _scalar(event.value, plain)
+        if isinstance(event, SequenceStartEvent):
+            items: list[Any] = []
+            while not self.events.check_event(SequenceEndEvent):
+                items.append(self._node((*where, len(items)), depth + 1))
+            self.events.get_event()
+            return items
+        if isinstance(event, MappingStartEvent):
+            return self._mapping(where, depth)
+        raise self.fail(event, "TR002", "unexpected YAML event", "check the file's layout")  # pragma: no cover
+
+    def _mapping(self, where: PathKey, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        while not self.events.check_event(MappingEndEvent):
+            event = self.events.get_event()
+            self._refuse_extensions(event, depth + 1)
+            if not isinstance(event, ScalarEvent):
+                raise self.fail(event, "TR006", "mapping key is not a plain string",
+                                "use a simple word as the key")
+            key = _scalar(event.value, event.implicit[0] and event.style in (None, ""))
+            if key == "<<" and event.style in (None, ""):
+                raise self.fail(event, "TR004", "merge keys (`<<`) are not allowed",
+                                "write the keys out in full")
+            if not isinstance(key, str):
+                raise self.fail(event, "TR006", f"mapping key {event.value!r} is not a string",
+                                "keys must be strings; quote it or rename it")
+            key_at = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if key in mapping:
+                first = self.doc.key_marks[(*where, key)]
+                raise self.fail(event, "TR003", f"duplicate key {key!r} (first at line {first[0]})",
+                                "keep one of the two entries")
+            self.doc.key_marks[(*where, key)] = key_at
+            mapping[key] = self._node((*where, key), depth + 1)
+        self.events.get_event()
+        return mapping
+
+    def _refuse_extensions(self, event: Any, depth: int) -> None:
+        if isinstance(event, AliasEvent):
+            raise self.fail(event, "TR004", f"alias *{event.anchor} is not allowed",
+                            "write the value out in full instead of referring to an anchor")
+        if getattr(event, "anchor", None):
+            raise self.fail(event, "TR004", f"anchor &{event.anchor} is not allowed",
+                            "remove the anchor; data files use no anchors or aliases")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise self.fail(event, "TR005", f"tag {tag} is not allowed",
+                            "remove the tag; values are plain strings, numbers, booleans, lists and maps")
+        if depth > MAX_DEPTH:
+            raise self.fail(event, "TR007", f"nesting deeper than {MAX_DEPTH} levels",
+                            "flatten the structure")
+
+
+def loads(text: str, path: str) -> Document:
+    """Load YAML text strictly; raises FindingError with file:line:col on any problem."""
+    try:
+        return _Builder(text, path).build()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "use spaces, not tabs, to indent" if "\t" in problem or "tab" in problem else \
+            "fix the YAML syntax at this place"
+        raise _fail(path, line, col, "TR002", f"YAML syntax error: {problem}", hint) from None
+    except yaml.YAMLError as exc:
+        raise _fail(path, 1, 1, "TR002", f"YAML error: {exc}", "fix the YAML syntax") from None
+    except RecursionError:
+        raise _fail(path, 1, 1, "TR007", "nesting too deep", "flatten the structure") from None
+
+
+def load(file: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and strictly load one YAML file."""
+    name = display if display is not None else str(file)
+    return loads(read_text(file, name, max_bytes), name)

@@ -1,0 +1,187 @@
+"""Typed, read-only objects for the registry's data: the Python API consumers build on.
+
+    from trustreg.api import load_registry
+    registry = load_registry(".")
+    for offering in registry.offerings.values():
+        for cell in offering.watch_outs:
+            print(offering.name, cell.dimension.label, cell.caveat)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .vocabulary import Dimension, Vocabulary
+
+ATTRIBUTE_KEYS = ("tier", "route", "default", "geography")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    role: str  # "primary" or "lead"
+    url: str | None = None
+    retrieved: str | None = None
+    quote: str | None = None
+    archived: str | None = None
+
+    @property
+    def is_primary(self) -> bool:
+        return self.role == "primary"
+
+
+@dataclass(frozen=True)
+class Review:
+    date: str
+    decision: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One graded dimension of one offering."""
+
+    dimension: Dimension
+    status: str
+    confidence: str
+    verified: str
+    evidence: str
+    caveat: str | None = None
+    tier: str | None = None
+    route: str | None = None
+    default: str | None = None
+    geography: str | None = None
+    facts: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
+    reviews: tuple[Review, ...] = ()
+
+    @property
+    def is_watch_out(self) -> bool:
+        """A cell that is not a clean public yes: what to check before signing."""
+        return self.status != "yes_public"
+
+    @property
+    def primary_sources(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.is_primary)
+
+    @property
+    def attributes(self) -> list[tuple[str, str]]:
+        """tier, route, default and geography, in that order, where set."""
+        return [(k, v) for k in ATTRIBUTE_KEYS if (v := getattr(self, k))]
+
+    @property
+    def ordered_facts(self) -> list[tuple[str, Any]]:
+        """Facts in the order the dimension declares them."""
+        order = list(self.dimension.facts)
+        return sorted(self.facts.items(),
+                      key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: str  # "company" or "authority"
+    domains: tuple[str, ...]
+    trust_center: str | None = None
+
+    def owns_host(self, host: str) -> bool:
+        """True when host is one of the organisation's domains or a subdomain of one."""
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+@dataclass(frozen=True)
+class Offering:
+    id: str
+    name: str
+    developer: Organisation
+    platform: Organisation
+    category: str
+    model_family: str
+    summary: str
+    cells: dict[str, Cell]
+    hosting: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def watch_outs(self) -> list[Cell]:
+        return [c for c in self.cells.values() if c.is_watch_out]
+
+    @property
+    def verified(self) -> str:
+        """The date all of its evidence was verified as of: the oldest cell's date."""
+        return min(c.verified for c in self.cells.values())
+
+    def graded_party(self, cell: Cell) -> Organisation:
+        return self.developer if cell.dimension.graded_party == "developer" else self.platform
+
+
+@dataclass(frozen=True)
+class RegistryMeta:
+    name: str
+    license: str
+    license_url: str
+    disclaimer: str
+    corrections: str
+    stale_after_days: int
+
+
+@dataclass(frozen=True)
+class Registry:
+    root: Path
+    meta: RegistryMeta
+    vocabulary: Vocabulary
+    organisations: dict[str, Organisation]
+    offerings: dict[str, Offering]
+
+    @property
+    def verified(self) -> str:
+        """The newest verified date of any cell: the registry's `generated` date."""
+        return max((c.verified for o in self.offerings.values() for c in o.cells.values()),
+                   default="1970-01-01")
+
+
+def organisation_from_data(data: dict[str, Any]) -> Organisation:
+    return Organisation(data["id"], data["name"], data["kind"], tuple(data["domains"]),
+                        data.get("trust_center"))
+
+
+def cell_from_data(dimension: Dimension, data: dict[str, Any]) -> Cell:
+    return Cell(
+        dimension=dimension,
+        status=data["status"],
+        confidence=data["confidence"],
+        verified=data["verified"],
+        evidence=data["evidence"],
+        caveat=data.get("caveat"),
+        tier=data.get("tier"),
+        route=data.get("route"),
+        default=data.get("default"),
+        geography=data.get("geography"),
+        facts=dict(data.get("facts") or {}),
+        sources=tuple(Source(**s) for s in data.get("sources") or ()),
+        reviews=tuple(Review(**r) for r in data.get("reviews") or ()),
+    )
+
+
+def offering_from_data(data: dict[str, Any], vocab: Vocabulary,
+                       organisations: dict[str, Organisation]) -> Offering:
+    """An Offering from validated data; organisation ids must resolve."""
+    return Offering(
+        id=data["id"],
+        name=data["name"],
+        developer=organisations[data["developer"]],
+        platform=organisations[data["platform"]],
+        category=data["category"],
+        model_family=data["model_family"],
+        summary=data["summary"],
+        hosting=dict(data.get("hosting") or {}),
+        cells={dim_id: cell_from_data(dim, data["cells"][dim_id])
+               for dim_id, dim in vocab.dimensions.items() if dim_id in data["cells"]},
+    )
+
+
+def meta_from_data(data: dict[str, Any]) -> RegistryMeta:
+    return RegistryMeta(**data)

@@ -1,0 +1,22 @@
+"""Every lint rule, one module each; importing this package registers them all."""
+
+from . import (  # noqa: F401 - imported to register the rules
+    tr000_loader,
+    tr100_schema,
+    tr101_file_name,
+    tr102_unique_ids,
+    tr103_organisations,
+    tr104_caveat,
+    tr105_primary_source,
+    tr106_source_domain,
+    tr107_safe_urls,
+    tr108_dates,
+    tr109_retrieved,
+    tr111_two_level,
+    tr112_canonical,
+    tr113_stale,
+    tr114_generated_schema,
+)
+from .base import RULES, At, Context, Rule
+
+__all__ = ["RULES", "At", "Context", "Rule"]

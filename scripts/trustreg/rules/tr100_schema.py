@@ -1,0 +1,11 @@
+"""Schema conformance, and the schema-checked rules that carry codes of their own."""
+
+from .base import Rule, register
+
+register(Rule("TR100", "schema", "file",
+              "The file conforms to its JSON Schema in schema/ (the offering schema is "
+              "generated from schema/vocabulary.yaml).",
+              kinds=("offering", "organisation", "registry", "vocabulary")))
+register(Rule("TR110", "declared-facts", "offering",
+              "Facts are declared for the cell's dimension in schema/vocabulary.yaml and have "
+              "the declared type."))

@@ -1,0 +1,25 @@
+"""TR106: a primary source is the graded party's own, or an authority's."""
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..loader import Document
+from .base import At, Context, rule, sources
+
+
+@rule("TR106", "primary-source-domain", "offering",
+      "A primary source's host is a domain of the graded party (the platform for vendor and "
+      "data-handling cells, the developer for EU AI Act cells) or of an authority.")
+def check(doc: Document, ctx: Context) -> Iterator[At]:
+    authorities = [o for o in ctx.organisations.values() if o.kind == "authority"]
+    for where, source, dim_id, _cell in sources(doc):
+        dim = ctx.vocab.dimensions[dim_id]
+        party = ctx.organisations.get(doc.data[dim.graded_party])
+        if source["role"] != "primary" or party is None or "url" not in source:
+            continue
+        host = urlsplit(source["url"]).hostname or ""
+        if not party.owns_host(host) and not any(a.owns_host(host) for a in authorities):
+            yield At(doc, (*where, "url"),
+                     f"primary source host {host!r} is not a domain of {party.id} "
+                     f"({', '.join(party.domains)}) or of an authority",
+                     "cite the graded party's own page, or mark this source role: lead")

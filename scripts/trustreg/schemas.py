@@ -1,0 +1,242 @@
+"""JSON Schemas of the data files: the offering schema is generated from the vocabulary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+
+from .findings import Finding
+from .loader import Document
+from .vocabulary import Vocabulary
+
+SCHEMA_DIR = "schema"
+OFFERING_SCHEMA = "offering.schema.json"
+ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
+_LINE = {"type": "string", "minLength": 1, "pattern": "^[^\\n]+$"}
+_TEXT = {"type": "string", "minLength": 1}
+
+
+def schema_id(name: str) -> str:
+    """The `$id` of a published schema: a URN, so no host is claimed for it."""
+    return f"urn:ai-trust-registry:schema:{name.removesuffix('.schema.json')}"
+
+
+def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of an offering file, derived from the vocabulary."""
+    cells = {
+        dim.id: {
+            "$ref": "#/$defs/cell",
+            "description": f"{dim.label}: {dim.question} (grades the {dim.graded_party})",
+            "properties": {"facts": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": dim.facts,
+            }},
+        }
+        for dim in vocab.dimensions.values()
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(OFFERING_SCHEMA),
+        "title": "AI trust registry offering",
+        "description": "One AI API offering and its graded cells. Generated from "
+                       "schema/vocabulary.yaml by `trustreg schema`; do not edit by hand.",
+        "type": "object",
+        "required": ["id", "name", "developer", "platform", "category", "model_family",
+                     "summary", "cells"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 64,
+                   "description": "Stable id; equals the file name without .yaml."},
+            "name": {**_LINE, "maxLength": 120, "description": "Display name."},
+            "developer": {"$ref": "#/$defs/org_id",
+                          "description": "Organisation id of the model developer."},
+            "platform": {"$ref": "#/$defs/org_id",
+                         "description": "Organisation id of the serving platform."},
+            "category": {"enum": ["first_party", "cloud_distribution"],
+                         "description": "first_party: the developer serves it; "
+                                        "cloud_distribution: a cloud platform serves it."},
+            "model_family": {**_LINE, "maxLength": 120, "description": "Model family served."},
+            "summary": {**_TEXT, "maxLength": 2000, "description": "What the offering is, in a paragraph."},
+            "hosting": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "Where the offering is hosted.",
+                "properties": {
+                    "cloud": {**_LINE, "description": "Cloud the offering runs on."},
+                    "regions": {"type": "array", "items": _LINE, "uniqueItems": True,
+                                "description": "Regions it runs in."},
+                },
+            },
+            "cells": {
+                "type": "object",
+                "description": "One cell per dimension of schema/vocabulary.yaml.",
+                "required": list(vocab.dimensions),
+                "additionalProperties": False,
+                "properties": cells,
+            },
+        },
+        "$defs": {
+            "org_id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 64},
+            "date": {**_DATE},
+            "cell": {
+                "type": "object",
+                "required": ["status", "confidence", "verified", "evidence", "sources"],
+                "additionalProperties": False,
+                "properties": {
+                    "status": {"enum": list(vocab.grades), "description": "The grade."},
+                    "caveat": {**_LINE, "maxLength": 200,
+                               "description": "One-line watch-out; required unless yes_public."},
+                    "confidence": {"enum": list(vocab.confidence)},
+                    "verified": {"$ref": "#/$defs/date",
+                                 "description": "Date the cell was last checked against its sources."},
+                    "tier": {"enum": list(vocab.tier)},
+                    "route": {"enum": list(vocab.route)},
+                    "default": {"enum": list(vocab.default)},
+                    "geography": {**_LINE, "maxLength": 80,
+                                  "description": "Jurisdiction the cell speaks for."},
+                    "facts": {"type": "object", "description": "Typed facts declared per dimension."},
+                    "evidence": {**_TEXT, "maxLength": 4000,
+                                 "description": "Plain-text paragraph explaining the grade."},
+                    "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+                    "reviews": {"type": "array", "items": {"$ref": "#/$defs/review"}},
+                },
+            },
+            "source": {
+                "type": "object",
+                "required": ["title", "role"],
+                "additionalProperties": False,
+                "properties": {
+                    "url": {"type": "string", "format": "uri", "maxLength": 2000},
+                    "title": {**_LINE, "maxLength": 200},
+                    "role": {"enum": ["primary", "lead"],
+                             "description": "primary: the graded party's own or an authority's "
+                                            "source; lead: used as a lead only, not cited."},
+                    "retrieved": {"$ref": "#/$defs/date"},
+                    "quote": {**_TEXT, "maxLength": 2000},
+                    "archived": {"type": "string", "format": "uri", "maxLength": 2000},
+                },
+                "if": {"properties": {"role": {"const": "primary"}}},
+                "then": {"required": ["url", "retrieved"]},
+            },
+            "review": {
+                "type": "object",
+                "required": ["date", "decision"],
+                "additionalProperties": False,
+                "properties": {
+                    "date": {"$ref": "#/$defs/date"},
+                    "decision": {**_LINE, "maxLength": 80},
+                    "note": {**_TEXT, "maxLength": 2000},
+                },
+            },
+        },
+    }
+
+
+def generated_schema_text(vocab: Vocabulary) -> str:
+    """The text schema/offering.schema.json must hold for this vocabulary."""
+    return json.dumps(offering_schema(vocab), indent=2, ensure_ascii=False) + "\n"
+
+
+class SchemaSet:
+    """Compiled validators for the registry's file kinds, built once per run."""
+
+    def __init__(self, root: Path, vocab: Vocabulary | None) -> None:
+        self.root = root
+        self.vocab = vocab
+        self._compiled: dict[str, tuple[Any, jsonschema.Draft202012Validator]] = {}
+
+    def schema(self, kind: str) -> dict[str, Any]:
+        if kind == "offering" and self.vocab is not None:
+            return offering_schema(self.vocab)
+        path = self.root / SCHEMA_DIR / f"{kind}.schema.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def _validators(self, kind: str) -> tuple[Any, jsonschema.Draft202012Validator]:
+        if kind not in self._compiled:
+            schema = self.schema(kind)
+            self._compiled[kind] = (
+                jsonschema_rs.validator_for(schema, validate_formats=True),
+                jsonschema.Draft202012Validator(
+                    schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER),
+            )
+        return self._compiled[kind]
+
+    def findings(self, doc: Document, kind: str) -> list[Finding]:
+        """Schema findings for a loaded document, each pointing at its line and column."""
+        fast, full = self._validators(kind)
+        if fast.is_valid(doc.data):
+            return []
+        errors = sorted(full.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+        found = [f for error in errors for f in _explain(doc, error)]
+        if not found:  # the two validators disagree on a format; trust the stricter one
+            error = next(iter(fast.iter_errors(doc.data)))
+            found = [doc.finding(tuple(error.instance_path), "TR100", error.message,
+                                 "see the schema in schema/")]
+        return found
+
+
+def _code(error: jsonschema.ValidationError) -> str:
+    """Schema errors that a named rule stands for carry that rule's code."""
+    where = list(error.absolute_path)
+    if "facts" in where[:4] and len(where) >= 3 and where[0] == "cells":
+        return "TR110"
+    if error.validator in ("format", "pattern") and error.schema.get("format") == "date":
+        return "TR108"
+    return "TR100"
+
+
+def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Finding]:
+    where = tuple(error.absolute_path)
+    code = _code(error)
+    field = str(where[-1]) if where else "the file"
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key not in allowed:
+                hint = f"allowed here: {', '.join(allowed)}" if allowed else "no keys are allowed here"
+                yield doc.finding((*where, key), code, f"unknown key {key!r}",
+                                  f"remove it or fix its spelling; {hint}", key=True)
+        return
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        yield doc.finding(where, code, f"{field} is missing required key {missing!r}",
+                          f"add `{missing}:`", key=True)
+        return
+    if kind == "enum":
+        yield doc.finding(where, code, f"{field} has value {error.instance!r}, not one allowed",
+                          "use one of: " + ", ".join(map(str, error.validator_value)))
+        return
+    if kind == "type":
+        expected = error.validator_value
+        yield doc.finding(where, code, f"{field} must be of type {expected}, "
+                                          f"not {type(error.instance).__name__}",
+                          f"write a {expected} value" + (" (true or false)" if expected == "boolean" else ""))
+        return
+    hints = {
+        "pattern": "dates are YYYY-MM-DD; ids are lower-case words joined by '-'; "
+                   "single-line fields hold no line break",
+        "format": "write a valid " + str(error.validator_value),
+        "minLength": "fill it in",
+        "maxLength": f"shorten it to at most {error.validator_value} characters",
+        "minimum": f"use a number of at least {error.validator_value}",
+        "uniqueItems": "remove the repeated item",
+    }
+    shown = repr(error.instance)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    messages = {
+        "pattern": f"{field} value {shown} has the wrong form",
+        "format": f"{field} value {shown} is not a valid {error.validator_value}",
+        "minLength": f"{field} is empty",
+        "maxLength": f"{field} is longer than {error.validator_value} characters",
+    }
+    yield doc.finding(where, code, messages.get(kind, f"{field}: {error.message[:200]}"),
+                      hints.get(kind, "see the schema in schema/"))
