@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,8 @@ OFFERING_SCHEMA = "offering.schema.json"
 ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
-_LINE = {"type": "string", "minLength": 1, "pattern": "^[^\\n]+$"}
+LINE_PATTERN = "^[^\\n]+$"
+_LINE = {"type": "string", "pattern": LINE_PATTERN}
 _TEXT = {"type": "string", "minLength": 1}
 
 
@@ -175,12 +177,46 @@ class SchemaSet:
         if fast.is_valid(doc.data):
             return []
         errors = sorted(full.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
-        found = [f for error in errors for f in _explain(doc, error)]
+        typos = {(tuple(e.absolute_path), fix) for e in errors for fix in _near_misses(e).values()}
+        errors = [e for e in errors  # a misspelt key explains the missing one: report it once
+                  if not (e.validator == "required" and (tuple(e.absolute_path),
+                                                         _missing_key(e)) in typos)]
+        found: list[Finding] = []
+        for error in errors:  # one finding per place: the first explanation stands
+            found.extend(f for f in _explain(doc, error)
+                         if not any((f.line, f.col) == (g.line, g.col) for g in found))
         if not found:  # the two validators disagree on a format; trust the stricter one
             error = next(iter(fast.iter_errors(doc.data)))
             found = [doc.finding(tuple(error.instance_path), "TR100", error.message,
                                  "see the schema in schema/")]
         return found
+
+
+def _missing_key(error: jsonschema.ValidationError) -> str:
+    return error.message.split("'")[1] if "'" in error.message else error.message
+
+
+def _near_misses(error: jsonschema.ValidationError) -> dict[str, str]:
+    """Unknown keys of an object that look like a misspelling of a missing required key."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return {}
+    required = [k for k in error.schema.get("required", []) if k not in error.instance]
+    allowed = [k for k in error.schema.get("properties", {}) if k not in error.instance]
+    near = {}
+    for key in error.instance:
+        if key not in error.schema.get("properties", {}):
+            match = difflib.get_close_matches(key, required or allowed, n=1, cutoff=0.75)
+            if match:
+                near[key] = match[0]
+    return near
+
+
+def dotted(where: tuple) -> str:
+    """A data path as people write it: cells.gdpr_dpa.sources[0].url."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def _code(error: jsonschema.ValidationError) -> str:
@@ -190,24 +226,30 @@ def _code(error: jsonschema.ValidationError) -> str:
         return "TR110"
     if error.validator in ("format", "pattern") and error.schema.get("format") == "date":
         return "TR108"
+    if error.validator == "format" and error.schema.get("format") == "uri":
+        return "TR107"
     return "TR100"
 
 
 def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Finding]:
     where = tuple(error.absolute_path)
     code = _code(error)
-    field = str(where[-1]) if where else "the file"
+    field = dotted(where) if where else "the file"
     kind = error.validator
     if kind == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
+        near = _near_misses(error)
         for key in error.instance:
-            if key not in allowed:
+            if key in near:
+                yield doc.finding((*where, key), code, f"unknown key {key!r}",
+                                  f"did you mean {near[key]!r}?", key=True)
+            elif key not in allowed:
                 hint = f"allowed here: {', '.join(allowed)}" if allowed else "no keys are allowed here"
                 yield doc.finding((*where, key), code, f"unknown key {key!r}",
                                   f"remove it or fix its spelling; {hint}", key=True)
         return
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        missing = _missing_key(error)
         yield doc.finding(where, code, f"{field} is missing required key {missing!r}",
                           f"add `{missing}:`", key=True)
         return
@@ -221,9 +263,14 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                                           f"not {type(error.instance).__name__}",
                           f"write a {expected} value" + (" (true or false)" if expected == "boolean" else ""))
         return
+    pattern = error.validator_value if kind == "pattern" else None
+    if error.instance == "" and kind in ("pattern", "minLength"):
+        yield doc.finding(where, code, f"{field} is empty", "fill it in")
+        return
     hints = {
-        "pattern": "dates are YYYY-MM-DD; ids are lower-case words joined by '-'; "
-                   "single-line fields hold no line break",
+        "pattern": {DATE_PATTERN: "write the date as YYYY-MM-DD",
+                    ID_PATTERN: "use lower-case letters and digits joined by '-'",
+                    LINE_PATTERN: "keep it on one line"}.get(pattern, f"match {pattern}"),
         "format": "write a valid " + str(error.validator_value),
         "minLength": "fill it in",
         "maxLength": f"shorten it to at most {error.validator_value} characters",

@@ -1,0 +1,38 @@
+"""Shared fixtures: a throw-away copy of this checkout's registry to break and check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trustreg import loader
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seeds" / "000_6037299441ab62bc.txt"
+REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings")
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freeze the checker's idea of today so stale and future-date rules are reproducible."""
+    monkeypatch.setenv("TRUSTREG_TODAY", "2026-11-24")
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    """A copy of the registry's data (not its history) in a temporary directory."""
+    root = tmp_path / "registry"
+    root.mkdir()
+    for part in REGISTRY_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copy2(source, root / part)
+    return root
+
+
+def read_data(path: Path) -> dict:
+    return loader.load(path).data
