@@ -1,0 +1,86 @@
+"""`trustreg check` as a command: formats, selection, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trustreg import cli
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["--root", str(root), "check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _break(root: Path) -> None:
+    path = root / "offerings" / "cohere-api.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    caveat: DPA requires NDA; subprocessors listed.\n", ""), encoding="utf-8")
+
+
+def test_json_format(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(registry)
+    status, out, _ = run(registry, capsys, "--format", "json")
+    findings = json.loads(out)
+    assert status == 1
+    assert [(f["code"], f["path"], f["severity"]) for f in findings] == [
+        ("TR104", "offerings/cohere-api.yaml", "error")]
+    assert findings[0]["line"] > 1 and findings[0]["col"] > 1
+
+
+def test_github_format(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(registry)
+    status, out, _ = run(registry, capsys, "--format", "github")
+    assert status == 1
+    assert out.startswith("::error file=offerings/cohere-api.yaml,line=")
+    assert ",title=TR104::caveat is required" in out
+
+
+def test_ignore_and_select(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(registry)
+    assert run(registry, capsys, "--ignore", "TR104")[0] == 0
+    assert run(registry, capsys, "--select", "TR1,TR0")[0] == 1
+    assert run(registry, capsys, "--select", "TR105")[0] == 0
+
+
+@pytest.mark.parametrize("args", [["--select", "XX9"], ["--stale-days", "-1"],
+                                  ["offerings/nope.yaml"]])
+def test_usage_errors_exit_2(registry: Path, capsys: pytest.CaptureFixture[str],
+                             args: list[str]) -> None:
+    status, out, err = run(registry, capsys, *args)
+    assert status == 2
+    assert out == "" and err.startswith("trustreg check: ")
+
+
+def test_paths_limit_the_report(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _break(registry)
+    assert run(registry, capsys, str(registry / "organisations" / "cohere.yaml"))[0] == 0
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "cohere-api.yaml"))
+    assert status == 1
+    assert out.startswith("offerings/cohere-api.yaml:")
+
+
+def test_list_rules_names_every_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", "--list-rules"]) == 0
+    out = capsys.readouterr().out
+    for code in ("TR001", "TR100", "TR104", "TR111", "TR112", "TR113"):
+        assert f"\n{code} " in "\n" + out
+
+
+def test_outside_a_registry_is_a_usage_error(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(tmp_path), "check"]) == 2
+    assert "no registry.yaml here or above" in capsys.readouterr().err
+
+
+def test_console_script_runs_as_module(registry: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "trustreg", "--root", str(registry), "check"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
