@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from trustreg import loader
 
 REPO = Path(__file__).resolve().parent.parent

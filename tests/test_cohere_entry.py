@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from trustreg.api import load_registry
 from trustreg.model import Offering
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from trustreg.schemas import generated_schema_text
 from trustreg.vocabulary import load_vocabulary
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from trustreg import cli, loader
 from trustreg.fmt import dump
 from trustreg.vocabulary import load_vocabulary

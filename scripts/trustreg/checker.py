@@ -81,7 +81,7 @@ class Checker:
             raise FindingError(self._base_findings[0])
         vocab = vocabulary_from_data(vocab_doc.data)
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
-                      self.stale_days or meta.data["stale_after_days"])
+                      meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
         for file in organisation_files(self.root):
             doc, found = self._file_findings(file, "organisation", ctx)
             self._base_findings.extend(found)

@@ -205,7 +205,8 @@ class _Builder:
             return items
         if isinstance(event, MappingStartEvent):
             return self._mapping(where, depth)
-        raise self.fail(event, "TR002", "unexpected YAML event", "check the file's layout")  # pragma: no cover
+        raise self.fail(event, "TR002", "unexpected YAML event",  # pragma: no cover
+                        "check the file's layout")
 
     def _mapping(self, where: PathKey, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}

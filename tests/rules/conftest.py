@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from trustreg import cli, loader
 from trustreg.fmt import dump
 
