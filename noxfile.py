@@ -37,3 +37,10 @@ def build(session: nox.Session) -> None:
     """Check, then build dist/ (data.json, CSV, datapackage, site)."""
     session.install("-e", ".")
     session.run("trustreg", "build")
+
+
+@nox.session(default=False)
+def links(session: nox.Session) -> None:
+    """Opt-in: check every source URL over the network (the only session that needs it)."""
+    session.install("-e", ".")
+    session.run("trustreg", "links", *session.posargs)

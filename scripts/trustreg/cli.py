@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "semantic diff of the registry between two git revisions"),
     "changelog": ("changelog", "write CHANGELOG.md from git history"),
     "reference": ("reference", "write docs/FORMAT.md, the file-format reference"),
+    "links": ("links", "check that every source URL still answers (network)"),
 }
 
 
