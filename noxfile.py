@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import nox
 
 nox.options.default_venv_backend = "virtualenv"
@@ -44,3 +47,23 @@ def links(session: nox.Session) -> None:
     """Opt-in: check every source URL over the network (the only session that needs it)."""
     session.install("-e", ".")
     session.run("trustreg", "links", *session.posargs)
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Build the site and check it in headless Chromium (Debian's chromium, installed if missing)."""
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        if os.geteuid() != 0:
+            session.error("install Debian's chromium and chromium-driver packages (needs root)")
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver",
+                    external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+    session.install("-e", ".[site]")
+    session.run("trustreg", "build")
+    session.run("python", "tests/site/check_site.py", "dist/site", "--screenshots", "dist")
+    hostile = os.path.join(session.create_tmp(), "hostile-registry")
+    shutil.rmtree(hostile, ignore_errors=True)
+    session.run("python", "tests/site/hostile_registry.py", hostile)
+    session.run("trustreg", "--root", hostile, "build")
+    session.run("python", "tests/site/check_site.py", os.path.join(hostile, "dist", "site"),
+                "--hostile")

@@ -1,4 +1,4 @@
-"""Not built yet."""
+"""Print an offering's page as plain text: watch-outs first, then every cell with its evidence."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.add_argument("id", help="offering id, e.g. cohere-api")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    import sys
 
-    raise UsageError("not built yet")
+    from ..publish.text import offering_text
+    from .lookup import offering_or_usage_error, registry_for
+
+    registry = registry_for(args)
+    sys.stdout.write(offering_text(offering_or_usage_error(registry, args.id), registry))
+    return 0

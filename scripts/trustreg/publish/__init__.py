@@ -1,0 +1,1 @@
+"""Outputs for consumers: the data.json feed, the tidy CSV, the static site and text views."""

@@ -1,0 +1,106 @@
+"""dist/offerings.csv (tidy: one row per offering and dimension) and its datapackage.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from ..model import Registry
+
+# (column, Table Schema type, description)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("offering_id", "string", "Offering id (file name under offerings/)."),
+    ("offering_name", "string", "Offering display name."),
+    ("developer", "string", "Model developer (display name)."),
+    ("platform", "string", "Serving platform (display name)."),
+    ("category", "string", "first_party or cloud_distribution."),
+    ("dimension", "string", "Dimension id."),
+    ("dimension_label", "string", "Dimension label."),
+    ("group", "string", "Display group of the dimension."),
+    ("graded_party", "string", "platform or developer: whom the cell grades."),
+    ("value", "string", "The grade."),
+    ("value_label", "string", "The grade's label."),
+    ("watch_out", "boolean", "True when the grade is not yes_public."),
+    ("confidence", "string", "high, medium or low."),
+    ("verified", "date", "Date the cell was last checked against its sources."),
+    ("caveat", "string", "One-line watch-out text."),
+    ("tier", "string", "self_serve or enterprise_only."),
+    ("route", "string", "How a buyer gets the evidence or feature."),
+    ("default", "string", "Default behaviour, for behaviours."),
+    ("geography", "string", "Jurisdiction the cell speaks for."),
+    ("facts", "string", "Typed facts of the cell as a JSON object."),
+    ("source", "string", "First primary source URL; empty when there is none."),
+    ("archived", "string", "Archived copy of that source."),
+    ("evidence", "string", "The paragraph explaining the grade."),
+)
+
+
+def rows(registry: Registry) -> list[dict[str, Any]]:
+    vocab = registry.vocabulary
+    out = []
+    for offering in registry.offerings.values():
+        for dim_id, cell in offering.cells.items():
+            primary = cell.primary_sources[0] if cell.primary_sources else None
+            out.append({
+                "offering_id": offering.id, "offering_name": offering.name,
+                "developer": offering.developer.name, "platform": offering.platform.name,
+                "category": offering.category, "dimension": dim_id,
+                "dimension_label": cell.dimension.label,
+                "group": vocab.groups[cell.dimension.group].label,
+                "graded_party": cell.dimension.graded_party,
+                "value": cell.status, "value_label": vocab.grade_label(cell.status),
+                "watch_out": "true" if cell.is_watch_out else "false",
+                "confidence": cell.confidence, "verified": cell.verified,
+                "caveat": cell.caveat or "", "tier": cell.tier or "", "route": cell.route or "",
+                "default": cell.default or "", "geography": cell.geography or "",
+                "facts": json.dumps(dict(cell.ordered_facts), ensure_ascii=False) if cell.facts else "",
+                "source": primary.url if primary else "",
+                "archived": (primary.archived or "") if primary else "",
+                "evidence": cell.evidence,
+            })
+    return out
+
+
+def csv_text(registry: Registry) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[c[0] for c in COLUMNS], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows(registry))
+    return buffer.getvalue()
+
+
+def datapackage(registry: Registry) -> dict[str, Any]:
+    vocab = registry.vocabulary
+    enums = {"value": list(vocab.grades), "confidence": list(vocab.confidence),
+             "dimension": list(vocab.dimensions), "category": ["first_party", "cloud_distribution"]}
+    fields = []
+    for name, kind, description in COLUMNS:
+        field: dict[str, Any] = {"name": name, "type": kind, "description": description}
+        if name in enums:
+            field["constraints"] = {"required": True, "enum": enums[name]}
+        elif name in ("offering_id", "verified"):
+            field["constraints"] = {"required": True}
+        fields.append(field)
+    return {
+        "name": "ai-provider-trust-registry",
+        "title": registry.meta.name,
+        "description": registry.meta.disclaimer,
+        "version": registry.verified,
+        "licenses": [{"name": registry.meta.license, "path": registry.meta.license_url}],
+        "resources": [
+            {"name": "offerings", "path": "offerings.csv", "profile": "tabular-data-resource",
+             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {"fields": fields, "primaryKey": ["offering_id", "dimension"]}},
+            {"name": "data", "path": "data.json", "format": "json",
+             "mediatype": "application/json", "encoding": "utf-8"},
+        ],
+    }
+
+
+def write_tabular(registry: Registry, out: Path) -> None:
+    (out / "offerings.csv").write_text(csv_text(registry), encoding="utf-8")
+    text = json.dumps(datapackage(registry), indent=2, ensure_ascii=False) + "\n"
+    (out / "datapackage.json").write_text(text, encoding="utf-8")

@@ -1,0 +1,113 @@
+"""Check a built site in real headless Chromium (Debian's chromium and chromedriver).
+
+Every page must load with no console error; the Cohere page must show "Watch-outs 7";
+with --hostile, injected markup must show as text and never run. Screenshots of the index
+and the Cohere page go to --screenshots.
+
+Usage: python tests/site/check_site.py SITE_DIR [--screenshots DIR] [--hostile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1400,1000")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """No request log."""
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve the site on a free loopback port, as a CDN would (http, not file://)."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextmanager
+def browser() -> Iterator[webdriver.Chrome]:
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in (*FLAGS, f"--user-data-dir={profile}"):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
+    """Problems found, one line each (empty when the site passes)."""
+    problems: list[str] = []
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    with serve(site) as base, browser() as driver:
+        for name in pages:
+            driver.get(f"{base}/{name}")
+            for entry in driver.get_log("browser"):
+                if entry["level"] in ("SEVERE", "ERROR", "WARNING"):
+                    problems.append(f"{name}: console {entry['level']}: {entry['message']}")
+            if driver.execute_script("return window.__pwned !== undefined"):
+                problems.append(f"{name}: injected script ran")
+            if driver.title == "pwned":
+                problems.append(f"{name}: injected script changed the title")
+            if driver.find_elements(By.CSS_SELECTOR, "main script, main img"):
+                problems.append(f"{name}: data produced a <script> or <img> element")
+            body = driver.find_element(By.TAG_NAME, "body").text
+            if name == "offerings/cohere-api.html" and "Watch-outs 7" not in body:
+                problems.append(f"{name}: does not show 'Watch-outs 7'")
+            if hostile and name == "offerings/synthetic-hostile-api.html":
+                for text in ("<script>window.__pwned = 1;", "onerror=", "[click me](javascript:"):
+                    if text not in body:
+                        problems.append(f"{name}: hostile text {text!r} is not shown as text")
+            if screenshots and name in ("index.html", "offerings/cohere-api.html"):
+                screenshots.mkdir(parents=True, exist_ok=True)
+                driver.save_screenshot(str(screenshots / f"{Path(name).stem}.png"))
+    if not pages:
+        problems.append(f"{site}: no pages")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--screenshots", type=Path)
+    parser.add_argument("--hostile", action="store_true")
+    args = parser.parse_args(argv)
+    problems = check(args.site, args.screenshots, args.hostile)
+    for problem in problems:
+        print(problem)
+    pages = len(list(args.site.rglob("*.html")))
+    print(f"{pages} pages checked in Chromium, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
