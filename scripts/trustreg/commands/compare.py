@@ -1,4 +1,4 @@
-"""Not built yet."""
+"""Compare two offerings side by side; rows whose grades differ are marked with *."""
 
 from __future__ import annotations
 
@@ -6,10 +6,17 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.add_argument("a", help="first offering id")
+    parser.add_argument("b", help="second offering id")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    import sys
 
-    raise UsageError("not built yet")
+    from ..publish.views import compare_text
+    from .lookup import offering_or_usage_error, registry_for
+
+    registry = registry_for(args)
+    a, b = (offering_or_usage_error(registry, i) for i in (args.a, args.b))
+    sys.stdout.write(compare_text(registry, a, b))
+    return 0

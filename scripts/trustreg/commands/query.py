@@ -1,4 +1,14 @@
-"""Not built yet."""
+"""Filter offerings by conditions on their cells; all conditions must hold.
+
+  DIM=GRADE[,GRADE]      the cell's grade is one of these (!= for none of these)
+  DIM.FIELD=VALUE        tier, route, default, geography, confidence, verified or a fact
+  DIM.FIELD~TEXT         the field contains TEXT (case-insensitive)
+  DIM.FACT<=N, >=N       numeric facts, e.g. retention_zdr.retention_days<=30
+
+Example, a self-serve HIPAA BAA and EU residency:
+  trustreg query hipaa_baa=yes_public,yes_sales_gated hipaa_baa.tier=self_serve \\
+                 data_residency=yes_public data_residency.geography~EU
+"""
 
 from __future__ import annotations
 
@@ -6,10 +16,31 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("conditions", nargs="*", help="conditions (none: list every offering)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    import json
+    import sys
 
-    raise UsageError("not built yet")
+    from ..cli import UsageError
+    from ..publish.feed import offering_entry
+    from ..publish.views import parse_condition, query
+    from .lookup import registry_for
+
+    registry = registry_for(args)
+    try:
+        conditions = [parse_condition(c, registry) for c in args.conditions]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    found = query(registry, conditions)
+    if args.format == "json":
+        sys.stdout.write(json.dumps([offering_entry(o) for o in found], indent=2,
+                                    ensure_ascii=False) + "\n")
+        return 0
+    for offering in found:
+        print(f"{offering.id}\t{offering.name}\twatch-outs {len(offering.watch_outs)}")
+    print(f"{len(found)} of {len(registry.offerings)} offerings match", file=sys.stderr)
+    return 0

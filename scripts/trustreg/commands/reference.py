@@ -1,4 +1,4 @@
-"""Not built yet."""
+"""Write docs/FORMAT.md, the file-format reference, from the schemas and the vocabulary."""
 
 from __future__ import annotations
 
@@ -6,10 +6,24 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when docs/FORMAT.md is out of date")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    from .. import atomic
+    from ..publish.reference import reference_text
+    from ..vocabulary import load_vocabulary
+    from ..workspace import find_root
 
-    raise UsageError("not built yet")
+    root = find_root(args.root)
+    target = root / "docs" / "FORMAT.md"
+    text = reference_text(root, load_vocabulary(root))
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return 0
+    if args.check:
+        print("docs/FORMAT.md is out of date: run `trustreg reference`")
+        return 1
+    atomic.write_text(target, text)
+    print("wrote docs/FORMAT.md")
+    return 0

@@ -1,4 +1,4 @@
-"""Not built yet."""
+"""List cells verified more than N days ago, oldest first (default: registry.yaml's limit)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,24 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.add_argument("--days", type=int, default=None, metavar="N",
+                        help="age limit in days (default: stale_after_days in registry.yaml)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    import sys
 
-    raise UsageError("not built yet")
+    from ..checker import today
+    from ..cli import UsageError
+    from ..publish.views import stale_cells
+    from .lookup import registry_for
+
+    if args.days is not None and args.days < 0:
+        raise UsageError("--days must be 0 or more")
+    registry = registry_for(args)
+    days = registry.meta.stale_after_days if args.days is None else args.days
+    found = stale_cells(registry, days, today())
+    for offering, cell, age in found:
+        print(f"{offering.id}\t{cell.dimension.id}\tverified {cell.verified}\t{age} days ago")
+    print(f"{len(found)} cells verified more than {days} days ago", file=sys.stderr)
+    return 0
