@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import nox
@@ -67,3 +68,29 @@ def site(session: nox.Session) -> None:
     session.run("trustreg", "--root", hostile, "build")
     session.run("python", "tests/site/check_site.py", os.path.join(hostile, "dist", "site"),
                 "--hostile")
+
+
+@nox.session
+def changelog(session: nox.Session) -> None:
+    """CHANGELOG.md's released sections match git history."""
+    session.install("-e", ".")
+    session.run("trustreg", "changelog", "--check")
+
+
+@nox.session(default=False)
+def release(session: nox.Session) -> None:
+    """`nox -s release -- 2026.12.01`: regenerate the changelog, commit it and tag the release."""
+    if len(session.posargs) != 1 or not re.fullmatch(r"\d{4}\.\d{2}\.\d{2}", session.posargs[0]):
+        session.error("give the release tag: nox -s release -- YYYY.MM.DD")
+    tag = session.posargs[0]
+    if session.run("git", "status", "--porcelain", external=True, silent=True).strip():
+        session.error("the working tree is not clean; commit or stash first")
+    if session.run("git", "tag", "--list", tag, external=True, silent=True).strip():
+        session.error(f"tag {tag} exists already")
+    session.install("-e", ".")
+    session.run("trustreg", "check")
+    session.run("trustreg", "changelog", "--release", tag)
+    session.run("git", "add", "CHANGELOG.md", external=True)
+    session.run("git", "commit", "--allow-empty", "-m", f"Release {tag}", external=True)
+    session.run("git", "tag", "-a", tag, "-m", f"Release {tag}", external=True)
+    session.run("trustreg", "changelog", "--check")

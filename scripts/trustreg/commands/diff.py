@@ -1,4 +1,7 @@
-"""Not built yet."""
+"""Semantic diff of the offerings between two git revisions (or a revision and the working tree).
+
+Formatting-only edits are not changes. Exit status: 0 (with or without changes), 2 usage error.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,50 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No options yet."""
+    parser.add_argument("base", help="the older revision, e.g. main or HEAD~3")
+    parser.add_argument("target", nargs="?", help="the newer revision (default: the working tree)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
+    import json
+    import sys
+    from dataclasses import asdict
 
-    raise UsageError("not built yet")
+    from .. import gitdata
+    from ..cli import UsageError
+    from ..corrections import offerings_at, working_tree_offerings
+    from ..semdiff import diff_registry
+    from ..workspace import find_root
+
+    root = find_root(args.root)
+    try:
+        base = gitdata.resolve(root, args.base)
+        old = offerings_at(root, base)
+        if args.target:
+            target = gitdata.resolve(root, args.target)
+            new = offerings_at(root, target)
+        else:
+            new = working_tree_offerings(root)
+        renames = gitdata.renamed_ids(root, base, target if args.target else None, old, new)
+    except gitdata.GitError as exc:
+        raise UsageError(str(exc)) from None
+    diff = diff_registry(old, new, renames)
+    if args.format == "json":
+        payload = asdict(diff)
+        payload["cells"] = [{"offering": c.offering, "dimension": c.dimension,
+                             "fields": list(c.fields), "correction": c.is_correction,
+                             "old_status": c.old.get("status"), "new_status": c.new.get("status")}
+                            for c in diff.cells]
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    lines = [f"added {i}" for i in diff.added] + [f"removed {i}" for i in diff.removed]
+    lines += [f"renamed {a} -> {b}" for a, b in diff.renamed]
+    lines += [f"changed {i}: {', '.join(f)}" for i, f in diff.offering_fields.items()]
+    for c in diff.cells:
+        kind = "corrected" if c.is_correction else ("re-verified" if c.is_reverification else "changed")
+        grade = (f" ({c.old.get('status')} -> {c.new.get('status')})"
+                 if c.old.get("status") != c.new.get("status") else "")
+        lines.append(f"{kind} {c.offering}/{c.dimension}{grade}: {', '.join(c.fields)}")
+    print("\n".join(lines) if lines else "no changes")
+    return 0
