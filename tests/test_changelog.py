@@ -39,7 +39,7 @@ def generate(repo: Repo, warnings: list[str] | None = None) -> str:
 def test_correction_lists_grades_source_and_author(repo: Repo) -> None:
     correct(repo, "Correct HIPAA BAA")
     text = generate(repo)
-    line = next(l for l in text.splitlines() if "HIPAA BAA" in l)
+    line = next(x for x in text.splitlines() if "HIPAA BAA" in x)
     assert "No public evidence → Yes, sales-gated (caveat changed too)." in line
     assert "[Cohere Trust Center FAQ](https://trustcenter.cohere.com/faq/baa)" in line
     assert line.endswith("Credit: Alice Example.")
@@ -51,7 +51,7 @@ def test_co_authors_and_reporters_are_credited_once(repo: Repo) -> None:
                   "Co-authored-by: Alice Example <ALICE@example.org>\n"
                   "Reported-by: Chloé Durand <chloe@example.org>\n",
             author="Alice Example <alice@example.org>")
-    line = next(l for l in generate(repo).splitlines() if "HIPAA BAA" in l)
+    line = next(x for x in generate(repo).splitlines() if "HIPAA BAA" in x)
     assert line.endswith("Credit: Alice Example, Bob Ørsted; reported by Chloé Durand.")
 
 
@@ -115,7 +115,7 @@ def test_merge_credits_the_merged_work(repo: Repo) -> None:
     repo.git("checkout", "-q", "main")
     repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request 1", "fix",
              author="Maintainer <maint@example.org>")
-    line = next(l for l in generate(repo).splitlines() if "HIPAA BAA" in l)
+    line = next(x for x in generate(repo).splitlines() if "HIPAA BAA" in x)
     assert "Credit: Maintainer, Dana Contributor." in line
 
 
@@ -124,6 +124,6 @@ def test_hostile_text_is_escaped(repo: Repo) -> None:
     data["name"] = "Evil [click](javascript:alert(1)) <script>x</script>"
     repo.write(data)
     repo.commit("Rename", author="Mallory <mallory@example.org>")
-    line = next(l for l in generate(repo).splitlines() if "Evil" in l)
+    line = next(x for x in generate(repo).splitlines() if "Evil" in x)
     assert "[click](" not in line and "<script>" not in line
     assert md("[a](b) <c>") == "\\[a\\]\\(b\\) \\<c\\>"
