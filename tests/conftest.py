@@ -14,9 +14,10 @@ REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings")
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Freeze the checker's idea of today so stale and future-date rules are reproducible."""
+def _fixed_today(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Freeze today (stale and future-date rules) and keep the result cache inside the test tmp."""
     monkeypatch.setenv("TRUSTREG_TODAY", "2026-11-24")
+    monkeypatch.setenv("TRUSTREG_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing as mp
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -9,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import loader
+from .cache import ResultCache, cache_root, fingerprint
 from .findings import Finding, FindingError
 from .model import organisation_from_data
 from .rules import RULES, Context, Rule
@@ -24,6 +27,15 @@ from .workspace import (
 )
 
 TODAY_ENV = "TRUSTREG_TODAY"
+PARALLEL_FROM = 400  # below this many offering files, starting workers costs more than it saves
+_WORKER: tuple[Checker, Context] | None = None
+
+
+def _check_chunk(files: list[Path]) -> list[tuple[loader.Document | None, list[Finding]]]:
+    """Run in a forked worker: per-file results for a share of the files."""
+    assert _WORKER is not None
+    checker, ctx = _WORKER
+    return [checker._file_findings(f, "offering", ctx) for f in files]
 
 
 def today() -> date:
@@ -58,7 +70,7 @@ class Checker:
 
     def __init__(self, root: Path, *, select: Iterable[str] | None = None,
                  ignore: Iterable[str] | None = None, stale_days: int | None = None,
-                 on: date | None = None) -> None:
+                 on: date | None = None, use_cache: bool = False) -> None:
         self.root = root
         self.codes = selected(select, ignore)
         self.stale_days = stale_days
@@ -66,6 +78,8 @@ class Checker:
         self._ctx: Context | None = None
         self._base_findings: list[Finding] = []
         self._organisations: list[loader.Document] = []
+        self._cache: ResultCache | None = None
+        self.use_cache = use_cache
 
     @property
     def ctx(self) -> Context:
@@ -80,6 +94,8 @@ class Checker:
         if meta is None or vocab_doc is None:
             raise FindingError(self._base_findings[0])
         vocab = vocabulary_from_data(vocab_doc.data)
+        if self.use_cache:
+            self._cache = self._open_cache(vocab_doc, meta)
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
         for file in organisation_files(self.root):
@@ -89,6 +105,14 @@ class Checker:
                 ctx.organisations[doc.data["id"]] = organisation_from_data(doc.data)
                 self._organisations.append(doc)
         return ctx
+
+    def _open_cache(self, vocab_doc: loader.Document, meta: loader.Document) -> ResultCache:
+        """The cache for this run's fingerprint: every input a per-file result depends on."""
+        parts = [vocab_doc.text, meta.text, self.today.isoformat(), str(self.stale_days),
+                 ",".join(sorted(self.codes)), str(loader.C_PARSER)]
+        for file in [*sorted((self.root / "schema").glob("*.json")), *organisation_files(self.root)]:
+            parts += [file.name, file.read_text(encoding="utf-8", errors="replace")]
+        return ResultCache(cache_root(), fingerprint(parts))
 
     def _load_fixed(self, rel: str, kind: str) -> loader.Document | None:
         """Load and schema-check registry.yaml or the vocabulary (needed before any rule)."""
@@ -107,8 +131,17 @@ class Checker:
 
         A file that fails its schema gets no further rules: they assume its shape.
         """
+        name = display(self.root, file)
         try:
-            doc = loader.load(file, display(self.root, file))
+            text = loader.read_text(file, name)
+        except FindingError as exc:
+            return None, [exc.finding]
+        key = ResultCache.key(name, text) if self._cache else ""
+        hit = self._cache.get(key, text) if self._cache else None
+        if hit:
+            return hit
+        try:
+            doc = loader.loads(text, name)
         except FindingError as exc:
             return None, [exc.finding]
         problems = ctx.schemas.findings(doc, kind)
@@ -117,7 +150,47 @@ class Checker:
         found: list[Finding] = []
         for rule in self._rules(kind, ("file", "offering")):
             found.extend(rule.run(doc, ctx))
+        if self._cache:
+            self._cache.put(key, doc, found)
         return doc, found
+
+    def _offerings(self, files: list[Path], ctx: Context) -> list[tuple[loader.Document | None,
+                                                                       list[Finding]]]:
+        """Per-file results for the offering files: cached ones first, the rest on every core."""
+        results: dict[Path, tuple[loader.Document | None, list[Finding]]] = {}
+        if self._cache:
+            gc.disable()  # decoded entries live to the end of the run: keep the collector off them
+            try:
+                for file in files:
+                    hit = self._cached(file)
+                    if hit:
+                        results[file] = hit
+            finally:
+                gc.freeze()
+                gc.enable()
+        misses = [f for f in files if f not in results]
+        workers = min(os.cpu_count() or 1, 4)
+        if len(misses) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+            results.update((f, self._file_findings(f, "offering", ctx)) for f in misses)
+        else:
+            global _WORKER  # noqa: PLW0603 - handed to forked workers, never pickled
+            _WORKER = (self, ctx)
+            chunks = [misses[i::workers] for i in range(workers)]
+            with mp.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_check_chunk, chunks)
+            for chunk, part in zip(chunks, parts, strict=True):
+                results.update(zip(chunk, part, strict=True))
+        return [results[f] for f in files]
+
+    def _cached(self, file: Path) -> tuple[loader.Document, list[Finding]] | None:
+        """The cached result for a file whose text has not changed, if any."""
+        assert self._cache is not None
+        name = display(self.root, file)
+        try:
+            text = loader.read_text(file, name)
+        except FindingError:
+            return None
+        return self._cache.get(ResultCache.key(name, text), text)
 
     def _rules(self, kind: str, scopes: tuple[str, ...]) -> list[Rule]:
         return [r for r in RULES.values()
@@ -132,8 +205,7 @@ class Checker:
             return Result(sorted(set(self._base_findings)), {})
         findings = list(self._base_findings)
         offerings: list[loader.Document] = []
-        for file in offering_files(self.root):
-            doc, found = self._file_findings(file, "offering", ctx)
+        for doc, found in self._offerings(offering_files(self.root), ctx):
             findings.extend(found)
             if doc is not None:
                 offerings.append(doc)

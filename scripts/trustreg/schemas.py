@@ -6,14 +6,16 @@ import difflib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
 
 from .findings import Finding
 from .loader import Document
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # python-jsonschema takes ~0.8 s to import: only load it to explain errors
+    import jsonschema
 
 SCHEMA_DIR = "schema"
 OFFERING_SCHEMA = "offering.schema.json"
@@ -162,7 +164,8 @@ class SchemaSet:
     def __init__(self, root: Path, vocab: Vocabulary | None) -> None:
         self.root = root
         self.vocab = vocab
-        self._compiled: dict[str, tuple[Any, jsonschema.Draft202012Validator]] = {}
+        self._fast: dict[str, Any] = {}
+        self._full: dict[str, jsonschema.Draft202012Validator] = {}
 
     def schema(self, kind: str) -> dict[str, Any]:
         if kind == "offering" and self.vocab is not None:
@@ -170,22 +173,28 @@ class SchemaSet:
         path = self.root / SCHEMA_DIR / f"{kind}.schema.json"
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def _validators(self, kind: str) -> tuple[Any, jsonschema.Draft202012Validator]:
-        if kind not in self._compiled:
-            schema = self.schema(kind)
-            self._compiled[kind] = (
-                jsonschema_rs.validator_for(schema, validate_formats=True),
-                jsonschema.Draft202012Validator(
-                    schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER),
-            )
-        return self._compiled[kind]
+    def fast(self, kind: str) -> Any:
+        """The compiled (Rust) validator: decides whether a file is valid."""
+        if kind not in self._fast:
+            self._fast[kind] = jsonschema_rs.validator_for(self.schema(kind), validate_formats=True)
+        return self._fast[kind]
+
+    def full(self, kind: str) -> jsonschema.Draft202012Validator:
+        """python-jsonschema's validator: explains why a file is not valid."""
+        if kind not in self._full:
+            import jsonschema
+
+            self._full[kind] = jsonschema.Draft202012Validator(
+                self.schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        return self._full[kind]
 
     def findings(self, doc: Document, kind: str) -> list[Finding]:
         """Schema findings for a loaded document, each pointing at its line and column."""
-        fast, full = self._validators(kind)
+        fast = self.fast(kind)
         if fast.is_valid(doc.data):
             return []
-        errors = sorted(full.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+        errors = sorted(self.full(kind).iter_errors(doc.data),
+                        key=lambda e: list(map(str, e.absolute_path)))
         typos = {(tuple(e.absolute_path), fix) for e in errors for fix in _near_misses(e).values()}
         errors = [e for e in errors  # a misspelt key explains the missing one: report it once
                   if not (e.validator == "required" and (tuple(e.absolute_path),

@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stale-days", type=int, metavar="N",
                         help="warn about cells verified more than N days ago "
                              "(default: registry.yaml's stale_after_days)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="do not read or write the per-file result cache")
     parser.add_argument("--base", metavar="REV",
                         help="also check corrections against this git revision "
                              "(every corrected cell needs a new primary source and verified date)")
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"no such file: {', '.join(missing)}")
     root = find_root(args.root)
     checker = Checker(root, select=_codes(args.select), ignore=_codes(args.ignore),
-                      stale_days=args.stale_days)
+                      stale_days=args.stale_days, use_cache=not args.no_cache)
     result = checker.run(args.paths or None)
     findings = result.findings
     if args.base:

@@ -1,0 +1,84 @@
+"""Synthetic registries for benchmarks: N realistic, clearly fake offerings in a temp folder.
+
+Offerings are built from the Cohere entry's shape (11 cells, 6-9 KB) with seeded random
+grades, texts and sources; organisations are `synthetic-org-K` on example.com subdomains.
+Every generated tree passes `trustreg check`, so benchmarks time the normal path.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+from trustreg import loader
+from trustreg.fmt import canonical_text, dump
+from trustreg.vocabulary import load_vocabulary
+
+REPO = Path(__file__).resolve().parent.parent
+GRADES = ["yes_public", "yes_sales_gated", "yes_platform_only", "partial", "unclear",
+          "no_public_evidence"]
+WORDS = ("trust center documentation states the platform retains logged prompts for a limited "
+         "period subject to legal holds and abuse monitoring while enterprise customers may "
+         "request additional contractual commitments covering regional processing audit reports "
+         "certificates subprocessors transfer impact assessment data protection addendum").split()
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def organisations(count: int) -> list[dict[str, Any]]:
+    return [{"id": f"synthetic-org-{k:03d}", "name": f"Synthetic Org {k:03d}", "kind": "company",
+             "domains": [f"org{k:03d}.example.com"],
+             "trust_center": f"https://trust.org{k:03d}.example.com"} for k in range(count)]
+
+
+def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    developer = index % orgs
+    platform = (index * 7 + 3) % orgs if index % 3 else developer
+    data = {k: v for k, v in template.items() if k != "cells"}
+    data.update(id=f"synthetic-{index:05d}", name=f"Synthetic Offering {index:05d}",
+                developer=f"synthetic-org-{developer:03d}", platform=f"synthetic-org-{platform:03d}",
+                category="first_party" if developer == platform else "cloud_distribution",
+                summary=" ".join(sentence(rng, 14) for _ in range(3)))
+    cells = {}
+    for dim, cell in template["cells"].items():
+        party = developer if dim in ("gpai_cop", "art53_summary") else platform
+        grade_rng = random.Random(f"{developer}-{dim}") if party == developer and dim in (
+            "gpai_cop", "art53_summary") else rng
+        status = grade_rng.choice(GRADES)
+        new = dict(cell, status=status, verified=f"2026-{rng.randint(7, 10):02d}-{rng.randint(1, 28):02d}",
+                   evidence=" ".join(sentence(rng, 12) for _ in range(2)))
+        new.pop("caveat", None)
+        if status != "yes_public":
+            new["caveat"] = sentence(rng, 8)
+        new["sources"] = [{"url": f"https://docs.org{party:03d}.example.com/{dim}/{index}",
+                           "title": f"Synthetic source for {dim}", "role": "primary",
+                           "retrieved": new["verified"]},
+                          {"url": f"https://news.example.org/{index}/{dim}",
+                           "title": "Synthetic press article", "role": "lead"}]
+        cells[dim] = new
+    data["cells"] = cells
+    return data
+
+
+def make_registry(root: Path, count: int, seed: int = 2026) -> Path:
+    """Write a registry with `count` synthetic offerings under root (which must not exist)."""
+    root.mkdir(parents=True)
+    shutil.copy2(REPO / "registry.yaml", root / "registry.yaml")
+    shutil.copytree(REPO / "schema", root / "schema")
+    (root / "organisations").mkdir()
+    (root / "offerings").mkdir()
+    orgs = max(5, count // 20)
+    for org in organisations(orgs):
+        (root / "organisations" / f"{org['id']}.yaml").write_text(dump(org), encoding="utf-8")
+    template = loader.load(REPO / "offerings" / "cohere-api.yaml").data
+    vocab = load_vocabulary(root)
+    rng = random.Random(seed)
+    for index in range(count):
+        data = offering(index, orgs, template, rng)
+        text = canonical_text(data, "offering", vocab) or ""
+        (root / "offerings" / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
+    return root

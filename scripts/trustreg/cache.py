@@ -1,0 +1,102 @@
+"""A content-hash cache of per-file check results, so unchanged files are not checked again.
+
+An entry is keyed by the file's path and text and by a fingerprint of everything else a
+per-file result depends on (tool version, vocabulary, schemas, registry metadata,
+organisations, today's date, rule selection). Entries are JSON (never pickle: the cache
+must not run code), written atomically, and a broken entry is just a miss. Only files
+without errors are cached, so hostile input leaves nothing behind. The cache lives outside
+the checkout ($TRUSTREG_CACHE_DIR, else $XDG_CACHE_HOME/trustreg, else ~/.cache/trustreg).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import asdict
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import __version__, atomic
+from .findings import Finding
+from .loader import Document, PathKey
+
+
+class CachedDocument(Document):
+    """A Document from the cache: its marks are rebuilt only when a finding needs them."""
+
+    def __init__(self, path: str, text: str, data: Any, marks: list[list[Any]],
+                 key_marks: list[list[Any]]) -> None:
+        self.path, self.text, self.data = path, text, data
+        self._raw_marks, self._raw_key_marks = marks, key_marks
+
+    @cached_property
+    def marks(self) -> dict[PathKey, tuple[int, int]]:  # type: ignore[override]
+        return {tuple(m[:-2]): (m[-2], m[-1]) for m in self._raw_marks}
+
+    @cached_property
+    def key_marks(self) -> dict[PathKey, tuple[int, int]]:  # type: ignore[override]
+        return {tuple(m[:-2]): (m[-2], m[-1]) for m in self._raw_key_marks}
+
+
+def cache_root() -> Path:
+    explicit = os.environ.get("TRUSTREG_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "trustreg"
+
+
+def fingerprint(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
+class ResultCache:
+    """Per-file results for one fingerprint, in their own folder (older folders are pruned)."""
+
+    def __init__(self, root: Path, print_: str) -> None:
+        self.folder = root / print_
+        self.root = root
+        self._pruned = False
+
+    @staticmethod
+    def key(display: str, text: str) -> str:
+        return hashlib.sha256(f"{display}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get(self, key: str, text: str) -> tuple[Document, list[Finding]] | None:
+        try:
+            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            doc = CachedDocument(entry["path"], text, entry["data"], entry["marks"],
+                                 entry["key_marks"])
+            return doc, [Finding(**f) for f in entry["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, doc: Document, findings: list[Finding]) -> None:
+        if any(f.severity == "error" for f in findings):
+            return
+        entry = {"path": doc.path, "data": doc.data,
+                 "marks": [[*k, *v] for k, v in doc.marks.items()],
+                 "key_marks": [[*k, *v] for k, v in doc.key_marks.items()],
+                 "findings": [asdict(f) for f in findings]}
+        try:
+            self._prune()
+            atomic.write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+    def _prune(self) -> None:
+        """Drop folders of other fingerprints: their entries can never be used again."""
+        if self._pruned:
+            return
+        self._pruned = True
+        if self.root.is_dir():
+            for other in self.root.iterdir():
+                if other.is_dir() and other != self.folder:
+                    shutil.rmtree(other, ignore_errors=True)
