@@ -65,7 +65,6 @@ def site(session: nox.Session) -> None:
     hostile = os.path.join(session.create_tmp(), "hostile-registry")
     shutil.rmtree(hostile, ignore_errors=True)
     session.run("python", "tests/site/hostile_registry.py", hostile)
-    session.run("trustreg", "--root", hostile, "build")
     session.run("python", "tests/site/check_site.py", os.path.join(hostile, "dist", "site"),
                 "--hostile")
 
@@ -94,3 +93,10 @@ def release(session: nox.Session) -> None:
     session.run("git", "commit", "--allow-empty", "-m", f"Release {tag}", external=True)
     session.run("git", "tag", "-a", tag, "-m", f"Release {tag}", external=True)
     session.run("trustreg", "changelog", "--check")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Print the speed and memory figures recorded in BENCHMARKS.md (opt-in; several minutes)."""
+    session.install("-e", ".[test]")
+    session.run("python", "benchmarks/run.py", *session.posargs)

@@ -19,10 +19,14 @@ from trustreg.vocabulary import load_vocabulary
 REPO = Path(__file__).resolve().parent.parent
 GRADES = ["yes_public", "yes_sales_gated", "yes_platform_only", "partial", "unclear",
           "no_public_evidence"]
-WORDS = ("trust center documentation states the platform retains logged prompts for a limited "
-         "period subject to legal holds and abuse monitoring while enterprise customers may "
-         "request additional contractual commitments covering regional processing audit reports "
-         "certificates subprocessors transfer impact assessment data protection addendum").split()
+WORDS = (
+    "trust", "center", "documentation", "states", "the", "platform", "retains", "logged",
+    "prompts", "for", "a", "limited", "period", "subject", "to", "legal", "holds", "and", "abuse",
+    "monitoring", "while", "enterprise", "customers", "may", "request", "additional",
+    "contractual", "commitments", "covering", "regional", "processing", "audit", "reports",
+    "certificates", "subprocessors", "transfer", "impact", "assessment", "data", "protection",
+    "addendum",
+)
 
 
 def sentence(rng: random.Random, words: int) -> str:

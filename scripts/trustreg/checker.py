@@ -100,6 +100,7 @@ class Checker:
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
         for file in organisation_files(self.root):
             doc, found = self._file_findings(file, "organisation", ctx)
+            self._fresh.append((doc, found))
             self._base_findings.extend(found)
             if doc is not None:
                 ctx.organisations[doc.data["id"]] = organisation_from_data(doc.data)
@@ -136,8 +137,7 @@ class Checker:
             text = loader.read_text(file, name)
         except FindingError as exc:
             return None, [exc.finding]
-        key = ResultCache.key(name, text) if self._cache else ""
-        hit = self._cache.get(key, text) if self._cache else None
+        hit = self._cache.get(ResultCache.key(name, text), text) if self._cache else None
         if hit:
             return hit
         try:
@@ -150,8 +150,6 @@ class Checker:
         found: list[Finding] = []
         for rule in self._rules(kind, ("file", "offering")):
             found.extend(rule.run(doc, ctx))
-        if self._cache:
-            self._cache.put(key, doc, found)
         return doc, found
 
     def _offerings(self, files: list[Path], ctx: Context) -> list[tuple[loader.Document | None,
@@ -169,17 +167,19 @@ class Checker:
                 gc.freeze()
                 gc.enable()
         misses = [f for f in files if f not in results]
+        hits = set(results)
         workers = min(os.cpu_count() or 1, 4)
         if len(misses) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
             results.update((f, self._file_findings(f, "offering", ctx)) for f in misses)
         else:
-            global _WORKER  # noqa: PLW0603 - handed to forked workers, never pickled
+            global _WORKER
             _WORKER = (self, ctx)
             chunks = [misses[i::workers] for i in range(workers)]
             with mp.get_context("fork").Pool(workers) as pool:
                 parts = pool.map(_check_chunk, chunks)
             for chunk, part in zip(chunks, parts, strict=True):
                 results.update(zip(chunk, part, strict=True))
+        self._fresh.extend(results[f] for f in files if f not in hits)
         return [results[f] for f in files]
 
     def _cached(self, file: Path) -> tuple[loader.Document, list[Finding]] | None:
@@ -199,6 +199,7 @@ class Checker:
     def run(self, paths: Iterable[Path] | None = None) -> Result:
         """Check the whole registry; with paths, report only findings in those files."""
         self._base_findings, self._organisations, self._ctx = [], [], None
+        self._fresh: list[tuple[loader.Document | None, list[Finding]]] = []
         try:
             ctx = self.ctx
         except FindingError:
@@ -214,7 +215,12 @@ class Checker:
         if paths is not None:
             findings = self._only(findings, list(paths))
         documents = {"organisation": self._organisations, "offering": offerings}
-        return Result(sorted(set(findings)), documents)
+        result = Result(sorted(set(findings)), documents)
+        if self._cache and not result.errors:  # a run with errors leaves nothing behind
+            for doc, found in self._fresh:
+                if doc is not None:
+                    self._cache.put(ResultCache.key(doc.path, doc.text), doc, found)
+        return result
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         wanted = {display(self.root, p) for p in paths}

@@ -257,7 +257,9 @@ def loads(text: str, path: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        hint = "use spaces, not tabs, to indent" if "\t" in problem or "tab" in problem else \
+        lines = text.split("\n")
+        at_tab = 0 < line <= len(lines) and lines[line - 1][col - 1:col] == "\t"
+        hint = "use spaces, not tabs, to indent" if at_tab or "tab" in problem else \
             "fix the YAML syntax at this place"
         raise _fail(path, line, col, "TR002", f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as exc:

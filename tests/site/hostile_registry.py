@@ -1,6 +1,9 @@
-"""Make a synthetic registry whose texts try to inject markup, to prove the site renders them inert.
+"""Make a synthetic registry whose texts try to inject markup, and build its site.
 
-Usage: python tests/site/hostile_registry.py DIR   (DIR must not exist; the repo's data is copied)
+`trustreg check` refuses such texts (TR115), so the site is built past the check here, to
+prove the renderers make hostile text inert even if it slipped in.
+
+Usage: python tests/site/hostile_registry.py DIR   (DIR must not exist; writes DIR/dist/site)
 """
 
 from __future__ import annotations
@@ -42,5 +45,14 @@ def make(root: Path) -> Path:
     return root
 
 
+def build_site(root: Path) -> Path:
+    """Build dist/ from the registry as loaded, without refusing on lint findings."""
+    from trustreg.api import load_registry
+    from trustreg.publish.build import build
+
+    build(load_registry(root, strict=False), root / "dist")
+    return root / "dist" / "site"
+
+
 if __name__ == "__main__":
-    print(make(Path(sys.argv[1])))
+    print(build_site(make(Path(sys.argv[1]))))

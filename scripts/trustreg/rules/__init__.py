@@ -16,6 +16,7 @@ from . import (  # noqa: F401 - imported to register the rules
     tr112_canonical,
     tr113_stale,
     tr114_generated_schema,
+    tr115_plain_text,
     tr200_corrections,
 )
 from .base import RULES, At, Context, Rule

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from ..loader import Document
 from .base import At, Context, rule, sources
+from .tr107_safe_urls import url_problem
 
 
 @rule("TR106", "primary-source-domain", "offering",
@@ -15,7 +16,8 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
-        if source["role"] != "primary" or party is None or "url" not in source:
+        if (source["role"] != "primary" or party is None or "url" not in source
+                or url_problem(source["url"])):  # TR107 reports unusable URLs
             continue
         host = urlsplit(source["url"]).hostname or ""
         if not party.owns_host(host) and not any(a.owns_host(host) for a in authorities):
