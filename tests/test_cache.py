@@ -6,8 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
-
 from trustreg import cli
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TRUSTREG_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def check(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -16,30 +16,11 @@ import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import asdict
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from . import __version__, atomic
 from .findings import Finding
-from .loader import Document, PathKey
-
-
-class CachedDocument(Document):
-    """A Document from the cache: its marks are rebuilt only when a finding needs them."""
-
-    def __init__(self, path: str, text: str, data: Any, marks: list[list[Any]],
-                 key_marks: list[list[Any]]) -> None:
-        self.path, self.text, self.data = path, text, data
-        self._raw_marks, self._raw_key_marks = marks, key_marks
-
-    @cached_property
-    def marks(self) -> dict[PathKey, tuple[int, int]]:  # type: ignore[override]
-        return {tuple(m[:-2]): (m[-2], m[-1]) for m in self._raw_marks}
-
-    @cached_property
-    def key_marks(self) -> dict[PathKey, tuple[int, int]]:  # type: ignore[override]
-        return {tuple(m[:-2]): (m[-2], m[-1]) for m in self._raw_key_marks}
+from .loader import Document, LazyDocument
 
 
 def cache_root() -> Path:
@@ -69,11 +50,10 @@ class ResultCache:
     def key(display: str, text: str) -> str:
         return hashlib.sha256(f"{display}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str, text: str) -> tuple[Document, list[Finding]] | None:
+    def get(self, key: str, text: str) -> tuple[LazyDocument, list[Finding]] | None:
         try:
             entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            doc = CachedDocument(entry["path"], text, entry["data"], entry["marks"],
-                                 entry["key_marks"])
+            doc = LazyDocument(entry["path"], text, entry["data"])
             return doc, [Finding(**f) for f in entry["findings"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -81,10 +61,7 @@ class ResultCache:
     def put(self, key: str, doc: Document, findings: list[Finding]) -> None:
         if any(f.severity == "error" for f in findings):
             return
-        entry = {"path": doc.path, "data": doc.data,
-                 "marks": [[*k, *v] for k, v in doc.marks.items()],
-                 "key_marks": [[*k, *v] for k, v in doc.key_marks.items()],
-                 "findings": [asdict(f) for f in findings]}
+        entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         try:
             self._prune()
             atomic.write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))

@@ -35,7 +35,9 @@ def _check_chunk(files: list[Path]) -> list[tuple[loader.Document | None, list[F
     """Run in a forked worker: per-file results for a share of the files."""
     assert _WORKER is not None
     checker, ctx = _WORKER
-    return [checker._file_findings(f, "offering", ctx) for f in files]
+    gc.disable()  # short-lived worker; its garbage is acyclic
+    results = [checker._file_findings(f, "offering", ctx) for f in files]
+    return [(loader.slim(doc) if doc else None, found) for doc, found in results]
 
 
 def today() -> date:
@@ -175,8 +177,12 @@ class Checker:
             global _WORKER
             _WORKER = (self, ctx)
             chunks = [misses[i::workers] for i in range(workers)]
-            with mp.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_check_chunk, chunks)
+            gc.disable()
+            try:
+                with mp.get_context("fork").Pool(workers) as pool:
+                    parts = pool.map(_check_chunk, chunks)
+            finally:
+                gc.enable()
             for chunk, part in zip(chunks, parts, strict=True):
                 results.update(zip(chunk, part, strict=True))
         self._fresh.extend(results[f] for f in files if f not in hits)

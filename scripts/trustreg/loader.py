@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,36 @@ class Document:
                 *, key: bool = False, severity: str = "error") -> Finding:
         line, col = self.mark(where, key=key)
         return Finding(self.path, line, col, code, message, hint, severity)  # type: ignore[arg-type]
+
+
+class LazyDocument(Document):
+    """A loaded file that keeps its data and text; marks are re-read only when asked for.
+
+    Thousands of checked files stay small in memory (and cheap to send between processes
+    or to cache); the few that a cross-file rule reports on are parsed again for their marks.
+    """
+
+    def __init__(self, path: str, text: str, data: Any) -> None:
+        self.path, self.text, self.data = path, text, data
+
+    @cached_property
+    def _parsed(self) -> Document:
+        return loads(self.text, self.path)
+
+    @property  # type: ignore[override]
+    def marks(self) -> dict[PathKey, tuple[int, int]]:
+        return self._parsed.marks
+
+    @property  # type: ignore[override]
+    def key_marks(self) -> dict[PathKey, tuple[int, int]]:
+        return self._parsed.key_marks
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LazyDocument, (self.path, self.text, self.data)
+
+
+def slim(doc: Document) -> LazyDocument:
+    return doc if isinstance(doc, LazyDocument) else LazyDocument(doc.path, doc.text, doc.data)
 
 
 def _fail(path: str, line: int, col: int, code: str, message: str, hint: str) -> FindingError:
