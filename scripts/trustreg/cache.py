@@ -64,7 +64,8 @@ class ResultCache:
         entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         try:
             self._prune()
-            atomic.write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+            atomic.write_text(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False),
+                              durable=False)
         except OSError:
             pass  # a cache that cannot be written is only slower
 
