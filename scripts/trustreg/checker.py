@@ -28,15 +28,15 @@ from .workspace import (
 
 TODAY_ENV = "TRUSTREG_TODAY"
 PARALLEL_FROM = 400  # below this many offering files, starting workers costs more than it saves
-_WORKER: tuple[Checker, Context] | None = None
+_WORKER: tuple[Checker, Context, str] | None = None
 
 
 def _check_chunk(files: list[Path]) -> list[tuple[loader.Document | None, list[Finding]]]:
     """Run in a forked worker: per-file results for a share of the files."""
     assert _WORKER is not None
-    checker, ctx = _WORKER
+    checker, ctx, kind = _WORKER
     gc.disable()  # short-lived worker; its garbage is acyclic
-    results = [checker._file_findings(f, "offering", ctx) for f in files]
+    results = [checker._file_findings(f, kind, ctx) for f in files]
     return [(loader.slim(doc) if doc else None, found) for doc, found in results]
 
 
@@ -80,6 +80,7 @@ class Checker:
         self._ctx: Context | None = None
         self._base_findings: list[Finding] = []
         self._organisations: list[loader.Document] = []
+        self._fresh: list[tuple[loader.Document | None, list[Finding]]] = []  # to cache if clean
         self._cache: ResultCache | None = None
         self.use_cache = use_cache
 
@@ -101,8 +102,7 @@ class Checker:
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
         for file in organisation_files(self.root):
-            doc, found = self._file_findings(file, "organisation", ctx)
-            self._fresh.append((doc, found))
+            doc, found = self._results([file], "organisation", ctx)[0]
             self._base_findings.extend(found)
             if doc is not None:
                 ctx.organisations[doc.data["id"]] = organisation_from_data(doc.data)
@@ -139,9 +139,6 @@ class Checker:
             text = loader.read_text(file, name)
         except FindingError as exc:
             return None, [exc.finding]
-        hit = self._cache.get(ResultCache.key(name, text), text) if self._cache else None
-        if hit:
-            return hit
         try:
             doc = loader.loads(text, name)
         except FindingError as exc:
@@ -154,12 +151,13 @@ class Checker:
             found.extend(rule.run(doc, ctx))
         return doc, found
 
-    def _offerings(self, files: list[Path], ctx: Context) -> list[tuple[loader.Document | None,
-                                                                       list[Finding]]]:
-        """Per-file results for the offering files: cached ones first, the rest on every core."""
+    def _results(self, files: list[Path], kind: str,
+                 ctx: Context) -> list[tuple[loader.Document | None, list[Finding]]]:
+        """Per-file results: cached ones first, the rest checked (on every core when many)."""
         results: dict[Path, tuple[loader.Document | None, list[Finding]]] = {}
         if self._cache:
-            gc.disable()  # decoded entries live to the end of the run: keep the collector off them
+            # decoded entries live to the end of the run: freeze them out of the collector's way
+            gc.disable()
             try:
                 for file in files:
                     hit = self._cached(file)
@@ -172,10 +170,10 @@ class Checker:
         hits = set(results)
         workers = min(os.cpu_count() or 1, 4)
         if len(misses) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
-            results.update((f, self._file_findings(f, "offering", ctx)) for f in misses)
+            results.update((f, self._file_findings(f, kind, ctx)) for f in misses)
         else:
             global _WORKER
-            _WORKER = (self, ctx)
+            _WORKER = (self, ctx, kind)
             chunks = [misses[i::workers] for i in range(workers)]
             gc.disable()
             try:
@@ -204,15 +202,14 @@ class Checker:
 
     def run(self, paths: Iterable[Path] | None = None) -> Result:
         """Check the whole registry; with paths, report only findings in those files."""
-        self._base_findings, self._organisations, self._ctx = [], [], None
-        self._fresh: list[tuple[loader.Document | None, list[Finding]]] = []
+        self._base_findings, self._organisations, self._fresh, self._ctx = [], [], [], None
         try:
             ctx = self.ctx
         except FindingError:
             return Result(sorted(set(self._base_findings)), {})
         findings = list(self._base_findings)
         offerings: list[loader.Document] = []
-        for doc, found in self._offerings(offering_files(self.root), ctx):
+        for doc, found in self._results(offering_files(self.root), "offering", ctx):
             findings.extend(found)
             if doc is not None:
                 offerings.append(doc)

@@ -62,6 +62,8 @@ def source_links(cell: Cell) -> str:
         links.append(f'<span class="nosource">{NO_SOURCE}</span>')
     leads = [s for s in cell.sources if not s.is_primary]
     html = f'<p class="sources">{" · ".join(links)}</p>'
+    html += "".join(f'<blockquote cite="{e(s.url)}">{e(s.quote)}</blockquote>'
+                    for s in cell.primary_sources if s.quote)
     if leads:
         items = "".join(f"<li>{e(s.title)}" + (f" ({e(s.url)})" if s.url else "") + "</li>"
                         for s in leads)
@@ -222,6 +224,7 @@ footer{max-width:72em;margin:2em auto;padding:1em 1.5em;border-top:1px solid #cc
 .caveat{background:#fff3e0;padding:.2em .5em}
 .attrs,.facts{font-family:ui-monospace,monospace;font-size:.9em;margin:.2em 0}
 .leads{font-size:.9em;color:#555}
+blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ccd;color:#333}
 .grade{white-space:nowrap;border-radius:4px;padding:0 .4em;font-weight:600;font-size:.9em}
 .g-yes_public{background:#d9f2dc;color:#145a1e}
 .g-yes_sales_gated{background:#e3ecfb;color:#173d7a}

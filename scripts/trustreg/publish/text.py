@@ -44,6 +44,8 @@ def source_lines(cell: Cell) -> list[str]:
     lines: list[str] = []
     for source in cell.primary_sources:
         lines.append(f"source: {source.url} ({source.title})")
+        if source.quote:
+            lines.append(f"quote: “{source.quote}”")
         if source.archived:
             lines.append(f"archived copy: {source.archived}")
     if not cell.primary_sources:
