@@ -96,3 +96,9 @@ def test_semantic_diff_command(repo: Repo, capsys) -> None:
     assert out[0] == "renamed cohere-api -> cohere"
     assert "corrected cohere/hipaa_baa (no_public_evidence -> yes_sales_gated)" in out[1]
     assert not any(line.startswith(("added", "removed")) for line in out)
+
+
+def test_first_commit_has_nothing_to_compare(registry: Path, capsys) -> None:
+    Repo(registry)  # a repository without commits, as pre-commit sees it before the first one
+    assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 0
+    assert capsys.readouterr().out == ""

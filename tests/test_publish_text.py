@@ -35,7 +35,7 @@ def test_show_contains_the_seeds_watch_outs_and_attribute_lines(
                        or (": " in line and not line.startswith("-") and len(line) < 80
                            and line.split(": ")[0].replace("_", "").isalpha()
                            and line.split(": ")[0].islower())]
-    assert len(attribute_lines) >= 15
+    assert len(attribute_lines) == 16  # 10 tier/route/geography lines, 6 facts lines
     for line in attribute_lines:
         assert line in shown, line
     assert shown.count("no public source") == 1

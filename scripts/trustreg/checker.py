@@ -40,6 +40,24 @@ def _check_chunk(files: list[Path]) -> list[tuple[loader.Document | None, list[F
     return [(loader.slim(doc) if doc else None, found) for doc, found in results]
 
 
+def vocabulary_findings(doc: loader.Document) -> list[Finding]:
+    """TR116: ids in the vocabulary are unique and every dimension's group is declared."""
+    found = []
+    groups = {g["id"] for g in doc.data["groups"]}
+    for part in ("grades", "groups", "dimensions"):
+        seen: set[str] = set()
+        for i, item in enumerate(doc.data[part]):
+            if item["id"] in seen:
+                found.append(doc.finding((part, i, "id"), "TR116", f"{part} id {item['id']!r} "
+                                         "is declared twice", "give each entry its own id"))
+            seen.add(item["id"])
+            if part == "dimensions" and item["group"] not in groups:
+                found.append(doc.finding((part, i, "group"), "TR116",
+                                         f"group {item['group']!r} is not declared",
+                                         f"use one of: {', '.join(sorted(groups))}"))
+    return found
+
+
 def today() -> date:
     """Today's date, or the one TRUSTREG_TODAY names (for reproducible runs)."""
     fixed = os.environ.get(TODAY_ENV)
@@ -125,6 +143,8 @@ class Checker:
             self._base_findings.append(exc.finding)
             return None
         problems = SchemaSet(self.root, None).findings(doc, kind)
+        if kind == "vocabulary" and not problems:
+            problems = vocabulary_findings(doc)
         self._base_findings.extend(problems)
         return None if problems else doc
 

@@ -36,6 +36,15 @@ def resolve(root: Path, rev: str) -> str:
         raise GitError(f"unknown revision {rev!r}") from None
 
 
+def has_commits(root: Path) -> bool:
+    """True when root is a git repository with at least one commit."""
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitError:
+        return False
+    return True
+
+
 class Blobs:
     """Blob contents by id, through one long-lived `git cat-file --batch` process."""
 

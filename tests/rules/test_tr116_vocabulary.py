@@ -1,0 +1,27 @@
+"""TR116: the vocabulary's ids are unique and its groups resolve."""
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    group: eu_ai_act\n    graded_party: developer\n    facts:",
+     "    group: eu_act\n    graded_party: developer\n    facts:", "group 'eu_act' is not declared"),
+    ("  - id: iso_42001\n", "  - id: iso_27001\n", "dimensions id 'iso_27001' is declared twice"),
+])
+def test_inconsistent_vocabulary_fails(registry: Path, check, old: str, new: str,
+                                       message: str) -> None:
+    vocab = registry / "schema" / "vocabulary.yaml"
+    text = vocab.read_text(encoding="utf-8")
+    assert old in text
+    vocab.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = check(registry)
+    assert result.status == 1
+    assert result.codes() == ["TR116"]
+    assert result.lines[0].startswith("schema/vocabulary.yaml:")
+    assert message in result.lines[0]
+
+
+def test_consistent_vocabulary_passes(registry: Path, check) -> None:
+    assert check(registry, "--select", "TR116").lines == []
