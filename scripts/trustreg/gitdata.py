@@ -134,10 +134,15 @@ def first_parent_history(root: Path, rev: str = "HEAD",
               "--raw", "-z", "--no-abbrev", f"--format={_FORMAT}", rev, "--", f"{folder}/")
     for record in out.split(b"\x1e")[1:]:
         head, _, raw = record.rpartition(b"\x1f")
-        sha, parents, name, email, day, message = head.decode("utf-8", "replace").split("\x1f")
-        commit = Commit(sha, parents.split(), name, email, day, message)
+        commit = _commit(head)
         commit.changes = list(_raw_changes(raw))
         yield commit
+
+
+def _commit(head: bytes) -> Commit:
+    """A commit from the fields of one `_FORMAT` record."""
+    sha, parents, name, email, day, message = head.decode("utf-8", "replace").split("\x1f")
+    return Commit(sha, parents.split(), name, email, day, message)
 
 
 def _raw_changes(raw: bytes) -> Iterator[FileChange]:
@@ -164,12 +169,7 @@ def merged_commits(root: Path, merge: Commit) -> list[Commit]:
     if len(merge.parents) < 2:
         return []
     out = git(root, "log", f"--format={_FORMAT}", f"^{merge.parents[0]}", *merge.parents[1:])
-    commits = []
-    for record in out.split(b"\x1e")[1:]:
-        head = record.rpartition(b"\x1f")[0]
-        sha, parents, name, email, day, message = head.decode("utf-8", "replace").split("\x1f")
-        commits.append(Commit(sha, parents.split(), name, email, day, message))
-    return commits
+    return [_commit(record.rpartition(b"\x1f")[0]) for record in out.split(b"\x1e")[1:]]
 
 
 def release_tags(root: Path, pattern: str = "[0-9][0-9][0-9][0-9].[0-9][0-9].[0-9][0-9]") -> dict[str, str]:
