@@ -11,12 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .findings import Finding
-from .model import (
-    Registry,
-    meta_from_data,
-    offering_from_data,
-    organisation_from_data,
-)
+from .model import Registry, meta_from_data, offering_from_data
 from .workspace import find_root
 
 
@@ -31,26 +26,21 @@ class RegistryError(Exception):
 def load_registry(root: Path | str = ".", *, strict: bool = True) -> Registry:
     """Load every file of a checkout; with strict, any error finding raises RegistryError.
 
-    With strict=False, files with errors are left out and the rest is loaded.
+    With strict=False, lint findings are ignored: only files that do not load or fail their
+    schema are left out (and offerings naming an undeclared organisation).
     """
     from .checker import Checker  # the checker builds on the same loader and schemas
 
     checker = Checker(find_root(root))
     result = checker.run()
-    errors = [f for f in result.findings if f.severity == "error"]
-    if strict and errors:
-        raise RegistryError(errors)
+    if strict and result.errors:
+        raise RegistryError(result.errors)
     ctx = checker.ctx
-    organisations = {d.data["id"]: organisation_from_data(d.data) for d in result.valid("organisation")}
+    organisations = dict(sorted(ctx.organisations.items()))
     offerings = {}
     for doc in result.valid("offering"):
         data = doc.data
         if data["developer"] in organisations and data["platform"] in organisations:
             offerings[data["id"]] = offering_from_data(data, ctx.vocab, organisations)
-    return Registry(
-        root=checker.root,
-        meta=meta_from_data(ctx.meta),
-        vocabulary=ctx.vocab,
-        organisations=dict(sorted(organisations.items())),
-        offerings=dict(sorted(offerings.items())),
-    )
+    return Registry(root=checker.root, meta=meta_from_data(ctx.meta), vocabulary=ctx.vocab,
+                    organisations=organisations, offerings=dict(sorted(offerings.items())))
