@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
-from trustreg import cli
+from trustreg import checker, cli
+from trustreg.checker import Checker, Result
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +50,60 @@ def test_a_changed_file_is_checked_again(registry: Path, capsys: pytest.CaptureF
                     encoding="utf-8")
     status, out = check(registry, capsys)
     assert status == 1 and " TR100 " in out
+
+
+@pytest.mark.parametrize("entry", [
+    b"[]",
+    b'{"path": "x", "data": {}, "findings": []}',
+    b'{"path": "offerings/cohere-api.yaml", "data": [], "findings": []}',
+    b'{"data": {}, "findings": []}',
+    b'{"path": "offerings/cohere-api.yaml", "data": {}, "findings": [{"path": "x", "line": "1", '
+    b'"col": 1, "code": "TR113", "message": "m", "hint": "", "severity": "warning"}]}',
+    b'{"path": "offerings/cohere-api.yaml", "data": {}, "findings": [{"line": 1}]}',
+])
+def test_entries_of_the_wrong_shape_are_misses(registry: Path, capsys: pytest.CaptureFixture[str],
+                                              entry: bytes) -> None:
+    expected = check(registry, capsys, "--no-cache")
+    check(registry, capsys)
+    for path in entries():
+        path.write_bytes(entry)
+    assert check(registry, capsys) == expected
+
+
+def test_pruning_leaves_other_folders_alone(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(os.environ["TRUSTREG_CACHE_DIR"])
+    (root / "notes").mkdir(parents=True)
+    (root / "notes" / "keep.txt").write_text("mine", encoding="utf-8")
+    check(registry, capsys)
+    first = {p.parent for p in entries()}
+    check(registry, capsys, "--stale-days", "40")  # another fingerprint: the first folder goes
+    assert {p.parent for p in entries()}.isdisjoint(first) and entries()
+    assert (root / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def documents(result: Result) -> list[tuple]:
+    return [(d.path, d.text, d.data, d.marks, d.key_marks)
+            for kind in ("organisation", "offering") for d in result.valid(kind)]
+
+
+def test_pool_cache_and_plain_runs_agree(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Serial or on two processes, without, cold and warm cache: the same findings and documents."""
+    text = (registry / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
+    for i in range(5):
+        (registry / "offerings" / f"copy-{i}.yaml").write_text(
+            text.replace("id: cohere-api", f"id: copy-{i}", 1), encoding="utf-8")
+    checked: list[Path] = []
+    original = Checker._file_findings
+    monkeypatch.setattr(Checker, "_file_findings",
+                        lambda self, file, *args: checked.append(file) or original(self, file, *args))
+    runs = []
+    for parallel_from in (10**6, 2):
+        monkeypatch.setattr(checker, "PARALLEL_FROM", parallel_from)
+        for use_cache in (False, True, True):  # none, cold, warm
+            checked.clear()
+            result = Checker(registry, stale_days=30, use_cache=use_cache).run()
+            runs.append((result.findings, documents(result)))
+        assert checked == [], "the warm run read every result from the cache"
+        shutil.rmtree(os.environ["TRUSTREG_CACHE_DIR"])
+    assert len(runs[0][0]) == 6 * 11 and len(runs[0][1]) == 8
+    assert all(run == runs[0] for run in runs)

@@ -3,43 +3,125 @@
 from __future__ import annotations
 
 import copy
+import json
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustreg import cli, loader
-from trustreg.fmt import canonical_text
+from trustreg.fixer import fix_files
+from trustreg.fmt import CanonicalDumper, canonical_text
+from trustreg.schemas import SchemaSet
 from trustreg.vocabulary import load_vocabulary
 
 from .conftest import REPO
 
 VOCAB = load_vocabulary(REPO)
+SCHEMAS = SchemaSet(REPO, VOCAB)
 COHERE = loader.load(REPO / "offerings" / "cohere-api.yaml").data
-LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-                             blacklist_characters="\ufeff\ufffe\uffff"), min_size=1, max_size=120)
-TEXT = st.lists(LINE, min_size=1, max_size=3).map(" ".join)
+CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+                      blacklist_characters="\ufeff\ufffe\uffff\u202a\u202b\u202c\u202d\u202e"
+                                           "\u2066\u2067\u2068\u2069")
+TRICKY = ["no", "yes", "~", "null", "2026-07-05", "0755", "0o17", "1e3", ".5", "1:20", "- x", "? x",
+          "a: b", "x #y", "#x", "'", '"', "&a", "*a", "!x", "%x", "@x", "`x", "|", ">", "<<", "---",
+          "...", " lead", "trail ", "a  b", "tab\there", "\\", "😀", "\u00a0", "w" * 130]
+LINE = st.sampled_from(TRICKY) | st.text(CHARS, min_size=1, max_size=120)
+WORDS = st.lists(st.sampled_from(TRICKY) | st.text(CHARS, min_size=1, max_size=30), min_size=1, max_size=12)
+TEXT = WORDS.map(" ".join) | st.lists(WORDS.map(" ".join), min_size=2, max_size=3).map(
+    lambda parts: "\n\n".join(parts)) | WORDS.map(lambda w: "\n".join(w) + "\n")
+DATE = st.dates().map(lambda d: d.isoformat())
+URL = st.sampled_from(["https://trustcenter.cohere.com", "https://example.com/a?b=c&d=%20e#f",
+                       "https://docs.cohere.com/" + "long-path/" * 20])
+
+
+def short(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str]:
+    return strategy.filter(lambda text: len(text) <= limit)
 
 
 @st.composite
-def offerings(draw: st.DrawFn) -> dict:
-    data = copy.deepcopy(COHERE)
-    data["summary"] = draw(TEXT)
-    data["name"] = draw(LINE)
-    for dim, cell in data["cells"].items():
-        cell["status"] = draw(st.sampled_from(list(VOCAB.grades)))
-        cell["evidence"] = draw(TEXT)
-        cell["caveat"] = draw(LINE)
+def fact_values(draw: st.DrawFn, spec: dict[str, Any]) -> Any:
+    if "enum" in spec:
+        return draw(st.sampled_from(spec["enum"]))
+    kind = spec["type"]
+    if kind == "boolean":
+        return draw(st.booleans())
+    if kind == "integer":
+        return draw(st.integers(spec.get("minimum", -(2**31)), 2**40))
+    return draw(short(LINE, 200))
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> dict[str, Any]:
+    source = {"url": draw(URL), "title": draw(short(LINE, 200)),
+              "role": draw(st.sampled_from(["primary", "lead"])), "retrieved": draw(DATE)}
+    if draw(st.booleans()):
+        source["quote"] = draw(short(TEXT, 2000))
+    if draw(st.booleans()):
+        source["archived"] = draw(URL)
+    if source["role"] == "lead" and draw(st.booleans()):
+        del source["url"], source["retrieved"]
+    return source
+
+
+@st.composite
+def cells(draw: st.DrawFn, dim: str, cell: dict[str, Any]) -> dict[str, Any]:
+    cell = copy.deepcopy(cell)
+    cell.update(status=draw(st.sampled_from(list(VOCAB.grades))), evidence=draw(short(TEXT, 4000)),
+                confidence=draw(st.sampled_from(VOCAB.confidence)), verified=draw(DATE))
+    optional = {"caveat": short(LINE, 200), "tier": st.sampled_from(VOCAB.tier),
+                "route": st.sampled_from(VOCAB.route), "default": st.sampled_from(VOCAB.default),
+                "geography": short(LINE, 80)}
+    for key, values in optional.items():
+        cell.pop(key, None)
         if draw(st.booleans()):
-            cell["geography"] = draw(LINE)
-        if dim == "retention_zdr":
-            cell["facts"]["retention_days"] = draw(st.integers(0, 10**6))
-    keys = list(data)
-    return {k: data[k] for k in draw(st.permutations(keys))}  # any key order
+            cell[key] = draw(values)
+    facts = VOCAB.dimensions[dim].facts
+    cell.pop("facts", None)
+    if facts and draw(st.booleans()):
+        chosen = draw(st.lists(st.sampled_from(list(facts)), unique=True))
+        cell["facts"] = {name: draw(fact_values(facts[name])) for name in chosen}
+    cell["sources"] = draw(st.lists(sources(), max_size=3))
+    cell.pop("reviews", None)
+    if draw(st.booleans()):
+        cell["reviews"] = draw(st.lists(st.fixed_dictionaries(
+            {"date": DATE, "decision": short(LINE, 80)}, optional={"note": short(TEXT, 2000)}),
+            min_size=1, max_size=2))
+    return {k: cell[k] for k in draw(st.permutations(list(cell)))}
 
 
-@settings(max_examples=150, deadline=None)
+@st.composite
+def offerings(draw: st.DrawFn) -> dict[str, Any]:
+    """A schema-valid offering: any texts, optional keys present or not, keys in any order."""
+    data = copy.deepcopy(COHERE)
+    data.update(name=draw(short(LINE, 120)), model_family=draw(short(LINE, 120)),
+                summary=draw(short(TEXT, 2000)))
+    data.pop("hosting")
+    if draw(st.booleans()):
+        data["hosting"] = draw(st.fixed_dictionaries({}, optional={
+            "cloud": LINE, "regions": st.lists(LINE, unique=True, max_size=3)}))
+    data["cells"] = {dim: draw(cells(dim, cell)) for dim, cell in
+                     draw(st.permutations(list(COHERE["cells"].items())))}
+    data = {k: data[k] for k in draw(st.permutations(list(data)))}
+    assert SCHEMAS.fast("offering").is_valid(data), SCHEMAS.findings(loader.Document("x", "", data),
+                                                                      "offering")
+    return data
+
+
+def any_style(draw: st.DrawFn, data: dict[str, Any]) -> str:
+    """The same data as a contributor might write it: any flow style, width or indent, or JSON."""
+    if draw(st.booleans()):
+        return json.dumps(data, ensure_ascii=False, indent=draw(st.sampled_from([None, 1, 4])))
+    return yaml.dump(data, Dumper=CanonicalDumper, sort_keys=False, allow_unicode=draw(st.booleans()),
+                     default_flow_style=draw(st.sampled_from([False, True, None])),
+                     width=draw(st.integers(20, 300)), indent=draw(st.integers(2, 6)),
+                     explicit_start=draw(st.booleans()))
+
+
+@settings(max_examples=80, deadline=None)
 @given(offerings())
 def test_canonical_form_is_lossless_and_idempotent(data: dict) -> None:
     text = canonical_text(data, "offering", VOCAB)
@@ -47,6 +129,25 @@ def test_canonical_form_is_lossless_and_idempotent(data: dict) -> None:
     loaded = loader.loads(text, "x.yaml").data
     assert loaded == data
     assert canonical_text(loaded, "offering", VOCAB) == text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_fix_brings_any_style_to_the_one_form(draw: st.DataObject) -> None:
+    data = draw.draw(offerings())
+    written = any_style(draw.draw, data)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.yaml"
+        path.write_text(written, encoding="utf-8")
+        assert loader.load(path).data == data
+        report = fix_files(REPO, [path], write=True)
+        assert report.findings == []
+        fixed = path.read_text(encoding="utf-8")
+        assert fixed == canonical_text(data, "offering", VOCAB)
+        assert loader.load(path).data == data
+        again = fix_files(REPO, [path], write=True)
+        assert (again.changed, again.findings) == ([], [])
+        assert path.read_text(encoding="utf-8") == fixed
 
 
 def test_fix_twice_changes_nothing_the_second_time(registry: Path,

@@ -26,12 +26,19 @@ primary source it rests on and credits its contributors (the commit author and t
 """
 TAG = re.compile(r"^[0-9]{4}\.[0-9]{2}\.[0-9]{2}$")
 _TRAILER = re.compile(r"^(co-authored-by|reported-by):\s*(.+?)\s*<([^<>\s]+)>\s*$", re.I | re.M)
+_PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~])")
 
 
 def md(text: Any) -> str:
     """Markdown-escape text from data or commit messages, on one line."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def code(ident: Any) -> str:
+    """An offering id in a code span; an id that could leave it is escaped text instead."""
+    text = str(ident)
+    return f"`{text}`" if _PLAIN_ID.fullmatch(text) else md(text)
 
 
 def md_link(title: str, url: str | None) -> str:
@@ -149,12 +156,13 @@ class History:
             data = new[ident]
             cells = data.get("cells") or {}
             watch = sum(1 for c in cells.values() if isinstance(c, dict) and c.get("status") != "yes_public")
-            release.added.append(f"- {md(data.get('name', ident))} (`{ident}`): {len(cells)} cells, "
+            release.added.append(f"- {md(data.get('name', ident))} ({code(ident)}): {len(cells)} cells, "
                                  f"{watch} watch-outs. {credit}".rstrip())
         for ident in diff.removed:
-            release.removed.append(f"- {md(old[ident].get('name', ident))} (`{ident}`). {credit}".rstrip())
+            name = md(old[ident].get("name", ident))
+            release.removed.append(f"- {name} ({code(ident)}). {credit}".rstrip())
         for old_id, new_id in diff.renamed:
-            release.renamed.append(f"- `{old_id}` is now `{new_id}` "
+            release.renamed.append(f"- {code(old_id)} is now {code(new_id)} "
                                    f"({md(new[new_id].get('name', new_id))}). {credit}".rstrip())
         for ident, fields in diff.offering_fields.items():
             release.changed.append(f"- {md(new[ident].get('name', ident))}: "
@@ -165,7 +173,7 @@ class History:
                 release.corrected.append(f"- {name} · {md(self.label(change.dimension))}: "
                                          f"{self.correction(change)} {credit}".rstrip())
             elif change.is_reverification:
-                release.reverified[f"{name} (`{change.offering}`)"] += 1
+                release.reverified[f"{name} ({code(change.offering)})"] += 1
             else:
                 release.changed.append(f"- {name} · {md(self.label(change.dimension))}: "
                                        f"{', '.join(change.fields)} changed. {credit}".rstrip())

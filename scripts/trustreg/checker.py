@@ -15,9 +15,11 @@ from .cache import ResultCache, cache_root, fingerprint
 from .findings import Finding, FindingError
 from .model import organisation_from_data
 from .rules import RULES, Context, Rule
-from .schemas import SchemaSet
+from .schemas import SCHEMA_DIR, SchemaSet
 from .vocabulary import from_data as vocabulary_from_data
 from .workspace import (
+    OFFERINGS_DIR,
+    ORGANISATIONS_DIR,
     REGISTRY_FILE,
     VOCABULARY_FILE,
     display,
@@ -56,6 +58,15 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
                                          f"group {item['group']!r} is not declared",
                                          f"use one of: {', '.join(sorted(groups))}"))
     return found
+
+
+def shown(root: Path, file: Path) -> str:
+    """A file's path as findings show it: undecodable bytes and control characters escaped."""
+    name = display(root, file)
+    if name.isprintable():
+        return name
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def today() -> date:
@@ -110,6 +121,10 @@ class Checker:
         return self._ctx
 
     def _load_context(self) -> Context:
+        for folder in (SCHEMA_DIR, ORGANISATIONS_DIR, OFFERINGS_DIR):  # would read outside the root
+            if (self.root / folder).is_symlink():
+                raise FindingError(Finding(folder, 1, 1, "TR001", "folder is a symbolic link",
+                                           "commit the folder itself, not a link"))
         meta = self._load_fixed(REGISTRY_FILE, "registry")
         vocab_doc = self._load_fixed(VOCABULARY_FILE, "vocabulary")
         if meta is None or vocab_doc is None:
@@ -131,8 +146,12 @@ class Checker:
         """The cache for this run's fingerprint: every input a per-file result depends on."""
         parts = [vocab_doc.text, meta.text, self.today.isoformat(), str(self.stale_days),
                  ",".join(sorted(self.codes)), str(loader.C_PARSER)]
-        for file in [*sorted((self.root / "schema").glob("*.json")), *organisation_files(self.root)]:
-            parts += [file.name, file.read_text(encoding="utf-8", errors="replace")]
+        for file in [*sorted((self.root / SCHEMA_DIR).glob("*.json")), *organisation_files(self.root)]:
+            try:  # read like any data file: a link or a device must not hang or leak
+                content = loader.read_text(file, file.name)
+            except FindingError as exc:
+                content = exc.finding.text()
+            parts += [file.name, content]
         return ResultCache(cache_root(), fingerprint(parts))
 
     def _load_fixed(self, rel: str, kind: str) -> loader.Document | None:
@@ -154,7 +173,7 @@ class Checker:
 
         A file that fails its schema gets no further rules: they assume its shape.
         """
-        name = display(self.root, file)
+        name = shown(self.root, file)
         try:
             text = loader.read_text(file, name)
         except FindingError as exc:
@@ -209,12 +228,12 @@ class Checker:
     def _cached(self, file: Path) -> tuple[loader.Document, list[Finding]] | None:
         """The cached result for a file whose text has not changed, if any."""
         assert self._cache is not None
-        name = display(self.root, file)
+        name = shown(self.root, file)
         try:
             text = loader.read_text(file, name)
         except FindingError:
             return None
-        return self._cache.get(ResultCache.key(name, text), text)
+        return self._cache.get(ResultCache.key(name, text), name, text)
 
     def _rules(self, kind: str, scopes: tuple[str, ...]) -> list[Rule]:
         return [r for r in RULES.values()
@@ -225,8 +244,8 @@ class Checker:
         self._base_findings, self._organisations, self._fresh, self._ctx = [], [], [], None
         try:
             ctx = self.ctx
-        except FindingError:
-            return Result(sorted(set(self._base_findings)), {})
+        except FindingError as exc:  # the registry's own files are broken: nothing else is checked
+            return Result(sorted({*self._base_findings, exc.finding}), {})
         findings = list(self._base_findings)
         offerings: list[loader.Document] = []
         for doc, found in self._results(offering_files(self.root), "offering", ctx):
@@ -246,7 +265,7 @@ class Checker:
         return result
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
-        wanted = {display(self.root, p) for p in paths}
+        wanted = {shown(self.root, p) for p in paths}
         inside = [f for f in findings if f.path in wanted]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):

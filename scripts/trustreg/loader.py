@@ -8,6 +8,7 @@ expand and every value keeps the mark a finding needs.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ from .findings import Finding, FindingError
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
+MAX_INT = 2**63  # larger integers do not survive every JSON tool (nor Python's str(int) limit)
 
 PathKey = tuple[str | int, ...]
 
@@ -52,7 +54,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
     C_PARSER = False
 
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# control characters, YAML's extra line breaks, bidirectional overrides (text that reads
+# differently from what it holds), BOM and non-characters
+_FORBIDDEN = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+              "\ufeff\ufffe\uffff")
+FORBIDDEN_CHARS = re.compile(f"[{_FORBIDDEN}]")
+_FORBIDDEN_IN_VALUES = re.compile(f"[{_FORBIDDEN}\r]")  # a line break in a value is always \n
+_FORBIDDEN_HINT = "remove control, line separator, bidirectional override and BOM characters"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
@@ -136,14 +144,15 @@ def decode(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8")
+        line, col = _line_col(before, len(before))
         raise _fail(path, line, col, "TR001", f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
                     "save the file as UTF-8") from None
-    bad = _FORBIDDEN_CHARS.search(text)
+    bad = FORBIDDEN_CHARS.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
         raise _fail(path, line, col, "TR001", f"forbidden character U+{ord(bad.group()):04X}",
-                    "remove control, separator and BOM characters")
+                    _FORBIDDEN_HINT)
     return text
 
 
@@ -167,8 +176,24 @@ def read_text(file: Path, display: str, max_bytes: int = MAX_BYTES) -> str:
     return decode(raw, display)
 
 
+class OutOfRange(ValueError):
+    """A plain number too large to pass through JSON tools unchanged."""
+
+
+def _int(digits: str, base: int) -> int:
+    if len(digits) > 70:  # far beyond MAX_INT in any base; spare the conversion
+        raise OutOfRange
+    number = int(digits, base)
+    if not -MAX_INT <= number < MAX_INT:
+        raise OutOfRange
+    return number
+
+
 def _scalar(value: str, plain: bool) -> Any:
-    """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings."""
+    """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings.
+
+    Raises OutOfRange for integers beyond 64 bits and floats beyond double range.
+    """
     if not plain:
         return value
     if _NULL.match(value):
@@ -178,13 +203,16 @@ def _scalar(value: str, plain: bool) -> Any:
     if _FALSE.match(value):
         return False
     if _INT.match(value):
-        return int(value)
+        return _int(value, 10)
     if _OCT.match(value):
-        return int(value[2:], 8)
+        return _int(value[2:], 8)
     if _HEX.match(value):
-        return int(value[2:], 16)
+        return _int(value[2:], 16)
     if _FLOAT.match(value):
-        return float(value)
+        number = float(value)
+        if math.isinf(number):
+            raise OutOfRange
+        return number
     return value
 
 
@@ -199,6 +227,22 @@ class _Builder:
     def fail(self, event: Any, code: str, message: str, hint: str) -> FindingError:
         mark = event.start_mark
         return _fail(self.path, mark.line + 1, mark.column + 1, code, message, hint)
+
+    def scalar(self, event: ScalarEvent) -> Any:
+        plain = event.implicit[0] and event.style in (None, "")
+        bad = _FORBIDDEN_IN_VALUES.search(event.value) if event.style == '"' else None
+        if bad:  # written as an escape such as "\x1b"
+            raise self.fail(event, "TR001", f"forbidden character U+{ord(bad.group()):04X}",
+                            _FORBIDDEN_HINT)
+        if plain and _SPECIAL_FLOAT.match(event.value):
+            raise self.fail(event, "TR002", f"{event.value} is not a JSON number",
+                            "quote it if it is text")
+        try:
+            return _scalar(event.value, plain)
+        except OutOfRange:
+            shown = event.value if len(event.value) <= 30 else event.value[:27] + "..."
+            raise self.fail(event, "TR002", f"number {shown} is out of range",
+                            "quote it if it is text") from None
 
     def build(self) -> Document:
         self._expect(StreamStartEvent)
@@ -223,11 +267,7 @@ class _Builder:
         self._refuse_extensions(event, depth)
         self.doc.marks[where] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, ScalarEvent):
-            plain = event.implicit[0] and event.style in (None, "")
-            if plain and _SPECIAL_FLOAT.match(event.value):
-                raise self.fail(event, "TR002", f"{event.value} is not a JSON number",
-                                "quote it if it is text")
-            return _scalar(event.value, plain)
+            return self.scalar(event)
         if isinstance(event, SequenceStartEvent):
             items: list[Any] = []
             while not self.events.check_event(SequenceEndEvent):
@@ -247,7 +287,7 @@ class _Builder:
             if not isinstance(event, ScalarEvent):
                 raise self.fail(event, "TR006", "mapping key is not a plain string",
                                 "use a simple word as the key")
-            key = _scalar(event.value, event.implicit[0] and event.style in (None, ""))
+            key = self.scalar(event)
             if key == "<<" and event.style in (None, ""):
                 raise self.fail(event, "TR004", "merge keys (`<<`) are not allowed",
                                 "write the keys out in full")
@@ -289,6 +329,8 @@ def loads(text: str, path: str) -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         lines = text.split("\n")
+        if line > len(lines):  # libyaml places the end of a file without final newline past it
+            line, col = len(lines), len(lines[-1]) + 1
         at_tab = 0 < line <= len(lines) and lines[line - 1][col - 1:col] == "\t"
         hint = "use spaces, not tabs, to indent" if at_tab or "tab" in problem else \
             "fix the YAML syntax at this place"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from .findings import Finding
-from .loader import Document
+from .findings import Finding, FindingError
+from .loader import Document, read_text
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # python-jsonschema takes ~0.8 s to import: only load it to explain errors
@@ -25,6 +26,7 @@ _DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
 LINE_PATTERN = "^[^\\n]+$"
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
 _TEXT = {"type": "string", "minLength": 1}
+SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
 
 
 def schema_id(name: str) -> str:
@@ -164,19 +166,41 @@ class SchemaSet:
     def __init__(self, root: Path, vocab: Vocabulary | None) -> None:
         self.root = root
         self.vocab = vocab
+        self._schemas: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
         self._full: dict[str, jsonschema.Draft202012Validator] = {}
 
-    def schema(self, kind: str) -> dict[str, Any]:
+    def source(self, kind: str) -> str:
+        """The file a kind's schema comes from (the vocabulary generates the offering schema)."""
         if kind == "offering" and self.vocab is not None:
-            return offering_schema(self.vocab)
-        path = self.root / SCHEMA_DIR / f"{kind}.schema.json"
-        return json.loads(path.read_text(encoding="utf-8"))
+            return "schema/vocabulary.yaml"
+        return f"{SCHEMA_DIR}/{kind}.schema.json"
+
+    def schema(self, kind: str) -> Any:
+        """A kind's JSON Schema; a schema file that cannot be read raises FindingError."""
+        if kind not in self._schemas:
+            if kind == "offering" and self.vocab is not None:
+                self._schemas[kind] = offering_schema(self.vocab)
+            else:
+                rel = self.source(kind)
+                try:  # read like a data file: no links, devices or huge files
+                    self._schemas[kind] = json.loads(read_text(self.root / rel, rel))
+                except json.JSONDecodeError as exc:
+                    raise FindingError(Finding(rel, exc.lineno, exc.colno, "TR002",
+                                               f"JSON syntax error: {exc.msg}",
+                                               "fix the JSON syntax at this place")) from None
+        return self._schemas[kind]
 
     def fast(self, kind: str) -> Any:
         """The compiled (Rust) validator: decides whether a file is valid."""
         if kind not in self._fast:
-            self._fast[kind] = jsonschema_rs.validator_for(self.schema(kind), validate_formats=True)
+            try:  # offline: a schema may not make the checker fetch anything
+                self._fast[kind] = jsonschema_rs.validator_for(self.schema(kind), validate_formats=True,
+                                                               offline=True)
+            except ValueError as exc:  # jsonschema_rs.ValidationError: not a usable schema
+                raise FindingError(Finding(self.source(kind), 1, 1, "TR100",
+                                           f"not a valid JSON Schema: {str(exc).splitlines()[0]}",
+                                           "fix the schema")) from None
         return self._fast[kind]
 
     def full(self, kind: str) -> jsonschema.Draft202012Validator:
@@ -193,20 +217,33 @@ class SchemaSet:
         fast = self.fast(kind)
         if fast.is_valid(doc.data):
             return []
-        errors = sorted(self.full(kind).iter_errors(doc.data),
-                        key=lambda e: list(map(str, e.absolute_path)))
+        try:
+            errors = list(islice(self.full(kind).iter_errors(doc.data), SHOWN + 1))
+        except RecursionError:  # a self-referring schema: the fast validator's word stands
+            errors = []
+        more = len(errors) > SHOWN
+        errors = sorted(errors[:SHOWN], key=lambda e: list(map(str, e.absolute_path)))
         typos = {(tuple(e.absolute_path), fix) for e in errors for fix in _near_misses(e).values()}
         errors = [e for e in errors  # a misspelt key explains the missing one: report it once
                   if not (e.validator == "required" and (tuple(e.absolute_path),
                                                          _missing_key(e)) in typos)]
         found: list[Finding] = []
+        places: set[tuple[int, int]] = set()
         for error in errors:  # one finding per place: the first explanation stands
-            found.extend(f for f in _explain(doc, error)
-                         if not any((f.line, f.col) == (g.line, g.col) for g in found))
-        if not found:  # the two validators disagree on a format; trust the stricter one
+            for finding in _explain(doc, error):
+                if len(found) == SHOWN:
+                    more = True
+                    break
+                if (finding.line, finding.col) not in places:
+                    places.add((finding.line, finding.col))
+                    found.append(finding)
+        if not found:  # python-jsonschema disagrees (a format) or gave up: trust the stricter one
             error = next(iter(fast.iter_errors(doc.data)))
             found = [doc.finding(tuple(error.instance_path), "TR100", error.message,
                                  "see the schema in schema/")]
+        if more:
+            found.append(doc.finding((), "TR100", f"more than {SHOWN} schema problems; "
+                                     "the rest are not shown", "fix these and check again"))
         return found
 
 
@@ -218,14 +255,14 @@ def _near_misses(error: jsonschema.ValidationError) -> dict[str, str]:
     """Unknown keys of an object that look like a misspelling of a missing required key."""
     if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
         return {}
+    known = error.schema.get("properties", {})
     required = [k for k in error.schema.get("required", []) if k not in error.instance]
-    allowed = [k for k in error.schema.get("properties", {}) if k not in error.instance]
+    allowed = [k for k in known if k not in error.instance]
     near = {}
-    for key in error.instance:
-        if key not in error.schema.get("properties", {}):
-            match = difflib.get_close_matches(key, required or allowed, n=1, cutoff=0.75)
-            if match:
-                near[key] = match[0]
+    for key in islice((k for k in error.instance if k not in known), SHOWN):
+        match = difflib.get_close_matches(key, required or allowed, n=1, cutoff=0.75)
+        if match:
+            near[key] = match[0]
     return near
 
 

@@ -7,6 +7,7 @@ from itertools import combinations
 from pathlib import Path
 
 from ..model import Cell, Offering, Registry
+from ..rules.tr107_safe_urls import url_problem
 from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line
 
 NO_EVIDENCE_NOTE = ("“No public evidence” means we could not verify it from public sources, "
@@ -52,17 +53,26 @@ def grade_badge(registry: Registry, status: str) -> str:
             f"{e(grade.label)}</span>")
 
 
+def link(url: str, text: str, title: str = "") -> str:
+    """A link to a safe https URL; any other URL is withheld, with the reason."""
+    problem = url_problem(url)
+    if problem:
+        return f'{e(text)} (link withheld: the URL {e(problem)})'
+    titled = f' title="{e(title)}"' if title else ""
+    return f'<a href="{e(url)}"{titled}>{e(text)}</a>'
+
+
 def source_links(cell: Cell) -> str:
     links = []
-    for source in cell.primary_sources:
-        links.append(f'<a href="{e(source.url)}" title="{e(source.title)}">source</a>')
+    for source in cell.primary_sources:  # a URL the check refuses is shown, never linked
+        links.append(link(source.url, "source", source.title))
         if source.archived:
-            links.append(f'<a href="{e(source.archived)}">archived copy</a>')
+            links.append(link(source.archived, "archived copy"))
     if not links:
         links.append(f'<span class="nosource">{NO_SOURCE}</span>')
     leads = [s for s in cell.sources if not s.is_primary]
     html = f'<p class="sources">{" · ".join(links)}</p>'
-    html += "".join(f'<blockquote cite="{e(s.url)}">{e(s.quote)}</blockquote>'
+    html += "".join(f'<blockquote>{e(s.quote)}</blockquote>'
                     for s in cell.primary_sources if s.quote)
     if leads:
         items = "".join(f"<li>{e(s.title)}" + (f" ({e(s.url)})" if s.url else "") + "</li>"
