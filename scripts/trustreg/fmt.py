@@ -6,10 +6,12 @@ keep their place after the known ones, so formatting never drops data.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .vocabulary import Vocabulary
 
@@ -83,12 +85,34 @@ def canonical_offering(data: Any, vocab: Vocabulary) -> Any:
     return out
 
 
+def _node(value: Any, dumper: Any) -> Node:
+    """The YAML node PyYAML's representer would make, built directly (about twice as fast)."""
+    if isinstance(value, str):
+        return ScalarNode("tag:yaml.org,2002:str", value)
+    if isinstance(value, dict):
+        return MappingNode("tag:yaml.org,2002:map",
+                           [(_node(k, dumper), _node(v, dumper)) for k, v in value.items()],
+                           flow_style=False)
+    if isinstance(value, list):
+        return SequenceNode("tag:yaml.org,2002:seq", [_node(v, dumper) for v in value],
+                            flow_style=False)
+    return dumper.represent_data(value)  # numbers, booleans and null, as PyYAML writes them
+
+
 def dump(data: Any) -> str:
     """YAML text in the registry's one style."""
     if data is None:
         return ""
-    return yaml.dump(data, Dumper=CanonicalDumper, sort_keys=False, allow_unicode=True,
-                     width=WIDTH, indent=2, default_flow_style=False)
+    stream = io.StringIO()
+    dumper = CanonicalDumper(stream, default_flow_style=False, allow_unicode=True, width=WIDTH,
+                             indent=2, sort_keys=False)
+    try:
+        dumper.open()
+        dumper.serialize(_node(data, dumper))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
 
 
 def canonical_text(data: Any, kind: str, vocab: Vocabulary) -> str | None:

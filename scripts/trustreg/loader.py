@@ -61,14 +61,12 @@ _FORBIDDEN = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 FORBIDDEN_CHARS = re.compile(f"[{_FORBIDDEN}]")
 _FORBIDDEN_IN_VALUES = re.compile(f"[{_FORBIDDEN}\r]")  # a line break in a value is always \n
 _FORBIDDEN_HINT = "remove control, line separator, bidirectional override and BOM characters"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+# the YAML 1.2 core schema's plain scalars that are not strings, in its order of precedence
+_CORE = re.compile(r"(?P<null>~|null|Null|NULL|)|(?P<true>true|True|TRUE)|(?P<false>false|False|FALSE)"
+                   r"|(?P<int>[-+]?[0-9]+)|(?P<oct>0o[0-7]+)|(?P<hex>0x[0-9a-fA-F]+)"
+                   r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+                   r"|(?P<special>[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))")
+_CONSTANTS = {"null": None, "true": True, "false": False}
 
 
 @dataclass
@@ -180,6 +178,10 @@ class OutOfRange(ValueError):
     """A plain number too large to pass through JSON tools unchanged."""
 
 
+class NotJSON(ValueError):
+    """A plain .inf or .nan: YAML numbers that JSON has no way to write."""
+
+
 def _int(digits: str, base: int) -> int:
     if len(digits) > 70:  # far beyond MAX_INT in any base; spare the conversion
         raise OutOfRange
@@ -192,28 +194,25 @@ def _int(digits: str, base: int) -> int:
 def _scalar(value: str, plain: bool) -> Any:
     """Resolve a scalar by the YAML 1.2 core schema; quoted scalars are always strings.
 
-    Raises OutOfRange for integers beyond 64 bits and floats beyond double range.
+    Raises OutOfRange for integers beyond 64 bits and floats beyond double range, NotJSON
+    for .inf and .nan.
     """
-    if not plain:
+    match = _CORE.fullmatch(value) if plain else None
+    if match is None:
         return value
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
-    if _INT.match(value):
+    kind = match.lastgroup
+    if kind in _CONSTANTS:
+        return _CONSTANTS[kind]
+    if kind == "int":
         return _int(value, 10)
-    if _OCT.match(value):
-        return _int(value[2:], 8)
-    if _HEX.match(value):
-        return _int(value[2:], 16)
-    if _FLOAT.match(value):
-        number = float(value)
-        if math.isinf(number):
-            raise OutOfRange
-        return number
-    return value
+    if kind in ("oct", "hex"):
+        return _int(value[2:], 8 if kind == "oct" else 16)
+    if kind == "special":
+        raise NotJSON
+    number = float(value)
+    if math.isinf(number):
+        raise OutOfRange
+    return number
 
 
 class _Builder:
@@ -234,11 +233,11 @@ class _Builder:
         if bad:  # written as an escape such as "\x1b"
             raise self.fail(event, "TR001", f"forbidden character U+{ord(bad.group()):04X}",
                             _FORBIDDEN_HINT)
-        if plain and _SPECIAL_FLOAT.match(event.value):
-            raise self.fail(event, "TR002", f"{event.value} is not a JSON number",
-                            "quote it if it is text")
         try:
             return _scalar(event.value, plain)
+        except NotJSON:
+            raise self.fail(event, "TR002", f"{event.value} is not a JSON number",
+                            "quote it if it is text") from None
         except OutOfRange:
             shown = event.value if len(event.value) <= 30 else event.value[:27] + "..."
             raise self.fail(event, "TR002", f"number {shown} is out of range",
@@ -250,7 +249,7 @@ class _Builder:
             self.doc.marks[()] = (1, 1)
             return self.doc
         self._expect(DocumentStartEvent)
-        self.doc.data = self._node((), 0)
+        self.doc.data = self._node(self.events.get_event(), (), 0)
         self._expect(DocumentEndEvent)
         if not self.events.check_event(StreamEndEvent):
             raise self.fail(self.events.peek_event(), "TR002", "more than one YAML document",
@@ -262,29 +261,34 @@ class _Builder:
         if not isinstance(event, kind):  # pragma: no cover - the parser guarantees the order
             raise self.fail(event, "TR002", "unexpected YAML structure", "check the file's layout")
 
-    def _node(self, where: PathKey, depth: int) -> Any:
-        event = self.events.get_event()
-        self._refuse_extensions(event, depth)
-        self.doc.marks[where] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, ScalarEvent):
+    def _node(self, event: Any, where: PathKey, depth: int) -> Any:
+        """The value that starts with event (each event is fetched once: this is the hot loop)."""
+        if type(event) is AliasEvent or event.anchor or event.tag not in (None, "!") or depth > MAX_DEPTH:
+            self._refuse_extensions(event, depth)
+        mark = event.start_mark
+        self.doc.marks[where] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is ScalarEvent:
             return self.scalar(event)
-        if isinstance(event, SequenceStartEvent):
+        if kind is SequenceStartEvent:
             items: list[Any] = []
-            while not self.events.check_event(SequenceEndEvent):
-                items.append(self._node((*where, len(items)), depth + 1))
-            self.events.get_event()
+            get = self.events.get_event
+            while type(item := get()) is not SequenceEndEvent:
+                items.append(self._node(item, (*where, len(items)), depth + 1))
             return items
-        if isinstance(event, MappingStartEvent):
+        if kind is MappingStartEvent:
             return self._mapping(where, depth)
         raise self.fail(event, "TR002", "unexpected YAML event",  # pragma: no cover
                         "check the file's layout")
 
     def _mapping(self, where: PathKey, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        while not self.events.check_event(MappingEndEvent):
-            event = self.events.get_event()
-            self._refuse_extensions(event, depth + 1)
-            if not isinstance(event, ScalarEvent):
+        get = self.events.get_event
+        while type(event := get()) is not MappingEndEvent:
+            plain_key = type(event) is ScalarEvent
+            if not plain_key or event.anchor or event.tag not in (None, "!") or depth >= MAX_DEPTH:
+                self._refuse_extensions(event, depth + 1)
+            if not plain_key:
                 raise self.fail(event, "TR006", "mapping key is not a plain string",
                                 "use a simple word as the key")
             key = self.scalar(event)
@@ -294,14 +298,14 @@ class _Builder:
             if not isinstance(key, str):
                 raise self.fail(event, "TR006", f"mapping key {event.value!r} is not a string",
                                 "keys must be strings; quote it or rename it")
-            key_at = (event.start_mark.line + 1, event.start_mark.column + 1)
+            path = (*where, key)
             if key in mapping:
-                first = self.doc.key_marks[(*where, key)]
+                first = self.doc.key_marks[path]
                 raise self.fail(event, "TR003", f"duplicate key {key!r} (first at line {first[0]})",
                                 "keep one of the two entries")
-            self.doc.key_marks[(*where, key)] = key_at
-            mapping[key] = self._node((*where, key), depth + 1)
-        self.events.get_event()
+            mark = event.start_mark
+            self.doc.key_marks[path] = (mark.line + 1, mark.column + 1)
+            mapping[key] = self._node(get(), path, depth + 1)
         return mapping
 
     def _refuse_extensions(self, event: Any, depth: int) -> None:

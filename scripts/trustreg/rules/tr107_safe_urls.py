@@ -1,10 +1,13 @@
 """TR107: links are plain https, with no credentials and no script or data schemes."""
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..loader import Document, PathKey
 from .base import At, Context, rule, sources
+
+_SPACE = re.compile(r"\s")
 
 
 def url_problem(url: str) -> str | None:
@@ -20,7 +23,7 @@ def url_problem(url: str) -> str | None:
         return "is not https"
     if parts.username is not None or parts.password is not None:
         return "carries credentials"
-    if not parts.hostname or any(c.isspace() for c in url):
+    if not parts.hostname or _SPACE.search(url):
         return "has no valid host"
     return None
 

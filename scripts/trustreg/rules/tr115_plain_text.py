@@ -12,6 +12,7 @@ _MARKUP = (
     (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "a Markdown link or image"),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script or data URL"),
 )
+_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _MARKUP), re.I)  # one pass
 _URL_KEYS = {"url", "archived", "trust_center"}
 
 
@@ -33,6 +34,8 @@ def texts(value: Any, where: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
       kinds=("offering", "organisation"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, text in texts(doc.data):
+        if not _ANY_MARKUP.search(text):
+            continue
         for pattern, what in _MARKUP:
             if pattern.search(text):
                 yield At(doc, where, f"{where[-1]} contains {what}",
