@@ -67,17 +67,53 @@ _CORE = re.compile(r"(?P<null>~|null|Null|NULL|)|(?P<true>true|True|TRUE)|(?P<fa
                    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
                    r"|(?P<special>[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))")
 _CONSTANTS = {"null": None, "true": True, "false": False}
+_CORE_FIRST = frozenset("~nNtTfF+-.0123456789")  # how every non-string above begins
 
 
 @dataclass
 class Document:
-    """A loaded file: its data, and where each value (and each mapping key) stands."""
+    """A loaded file: its data, and where each value (and each mapping key) stands.
+
+    The loader records marks as a flat list in the order it met them (a value's mark, and
+    for each mapping entry its key's mark before its value's); they are indexed by path only
+    when a finding asks, which keeps loading fast.
+    """
 
     path: str
     text: str
     data: Any
-    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    order: list[tuple[int, int]] = field(default_factory=list)
+
+    @cached_property
+    def _index(self) -> tuple[dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]]:
+        marks: dict[PathKey, tuple[int, int]] = {}
+        key_marks: dict[PathKey, tuple[int, int]] = {}
+        if not self.order:  # data made in memory, not loaded
+            return marks, key_marks
+        taken = iter(self.order)
+
+        def walk(value: Any, where: PathKey) -> None:
+            marks[where] = next(taken)
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    key_marks[(*where, key)] = next(taken)
+                    walk(item, (*where, key))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    walk(item, (*where, i))
+
+        walk(self.data, ())
+        return marks, key_marks
+
+    @property
+    def marks(self) -> dict[PathKey, tuple[int, int]]:
+        """Path of each value -> (line, column)."""
+        return self._index[0]
+
+    @property
+    def key_marks(self) -> dict[PathKey, tuple[int, int]]:
+        """Path of each mapping entry -> (line, column) of its key."""
+        return self._index[1]
 
     def mark(self, where: PathKey, *, key: bool = False) -> tuple[int, int]:
         """The line and column of a value (or of its key), or of its nearest ancestor."""
@@ -106,16 +142,8 @@ class LazyDocument(Document):
         self.path, self.text, self.data = path, text, data
 
     @cached_property
-    def _parsed(self) -> Document:
-        return loads(self.text, self.path)
-
-    @property  # type: ignore[override]
-    def marks(self) -> dict[PathKey, tuple[int, int]]:
-        return self._parsed.marks
-
-    @property  # type: ignore[override]
-    def key_marks(self) -> dict[PathKey, tuple[int, int]]:
-        return self._parsed.key_marks
+    def order(self) -> list[tuple[int, int]]:  # type: ignore[override]
+        return loads(self.text, self.path).order
 
     def __reduce__(self) -> tuple[Any, ...]:
         return LazyDocument, (self.path, self.text, self.data)
@@ -197,7 +225,9 @@ def _scalar(value: str, plain: bool) -> Any:
     Raises OutOfRange for integers beyond 64 bits and floats beyond double range, NotJSON
     for .inf and .nan.
     """
-    match = _CORE.fullmatch(value) if plain else None
+    if not plain or (value and value[0] not in _CORE_FIRST):
+        return value
+    match = _CORE.fullmatch(value)
     if match is None:
         return value
     kind = match.lastgroup
@@ -222,6 +252,7 @@ class _Builder:
         self.events = _Parser(text)
         self.path = path
         self.doc = Document(path, text, None)
+        self.order = self.doc.order
 
     def fail(self, event: Any, code: str, message: str, hint: str) -> FindingError:
         mark = event.start_mark
@@ -246,10 +277,10 @@ class _Builder:
     def build(self) -> Document:
         self._expect(StreamStartEvent)
         if self.events.check_event(StreamEndEvent):
-            self.doc.marks[()] = (1, 1)
+            self.doc.order.append((1, 1))
             return self.doc
         self._expect(DocumentStartEvent)
-        self.doc.data = self._node(self.events.get_event(), (), 0)
+        self.doc.data = self._node(self.events.get_event(), 0)
         self._expect(DocumentEndEvent)
         if not self.events.check_event(StreamEndEvent):
             raise self.fail(self.events.peek_event(), "TR002", "more than one YAML document",
@@ -261,12 +292,12 @@ class _Builder:
         if not isinstance(event, kind):  # pragma: no cover - the parser guarantees the order
             raise self.fail(event, "TR002", "unexpected YAML structure", "check the file's layout")
 
-    def _node(self, event: Any, where: PathKey, depth: int) -> Any:
+    def _node(self, event: Any, depth: int) -> Any:
         """The value that starts with event (each event is fetched once: this is the hot loop)."""
         if type(event) is AliasEvent or event.anchor or event.tag not in (None, "!") or depth > MAX_DEPTH:
             self._refuse_extensions(event, depth)
         mark = event.start_mark
-        self.doc.marks[where] = (mark.line + 1, mark.column + 1)
+        self.order.append((mark.line + 1, mark.column + 1))
         kind = type(event)
         if kind is ScalarEvent:
             return self.scalar(event)
@@ -274,15 +305,16 @@ class _Builder:
             items: list[Any] = []
             get = self.events.get_event
             while type(item := get()) is not SequenceEndEvent:
-                items.append(self._node(item, (*where, len(items)), depth + 1))
+                items.append(self._node(item, depth + 1))
             return items
         if kind is MappingStartEvent:
-            return self._mapping(where, depth)
+            return self._mapping(depth)
         raise self.fail(event, "TR002", "unexpected YAML event",  # pragma: no cover
                         "check the file's layout")
 
-    def _mapping(self, where: PathKey, depth: int) -> dict[str, Any]:
+    def _mapping(self, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
         get = self.events.get_event
         while type(event := get()) is not MappingEndEvent:
             plain_key = type(event) is ScalarEvent
@@ -298,14 +330,13 @@ class _Builder:
             if not isinstance(key, str):
                 raise self.fail(event, "TR006", f"mapping key {event.value!r} is not a string",
                                 "keys must be strings; quote it or rename it")
-            path = (*where, key)
-            if key in mapping:
-                first = self.doc.key_marks[path]
-                raise self.fail(event, "TR003", f"duplicate key {key!r} (first at line {first[0]})",
-                                "keep one of the two entries")
             mark = event.start_mark
-            self.doc.key_marks[path] = (mark.line + 1, mark.column + 1)
-            mapping[key] = self._node(get(), path, depth + 1)
+            if key in mapping:
+                raise self.fail(event, "TR003", f"duplicate key {key!r} (first at line {key_lines[key]})",
+                                "keep one of the two entries")
+            key_lines[key] = mark.line + 1
+            self.order.append((mark.line + 1, mark.column + 1))
+            mapping[key] = self._node(get(), depth + 1)
         return mapping
 
     def _refuse_extensions(self, event: Any, depth: int) -> None:

@@ -12,7 +12,7 @@ _MARKUP = (
     (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "a Markdown link or image"),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script or data URL"),
 )
-_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _MARKUP), re.I)  # one pass
+_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _MARKUP), re.I)
 _URL_KEYS = {"url", "archived", "trust_center"}
 
 
@@ -29,13 +29,27 @@ def texts(value: Any, where: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
         yield where, value
 
 
+def _strings(value: Any, into: list[str]) -> list[str]:
+    """The strings texts() yields, without their paths (the quick first pass)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _URL_KEYS:
+                _strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, into)
+    elif isinstance(value, str):
+        into.append(value)
+    return into
+
+
 @rule("TR115", "plain-text", "offering",
       "Texts are plain text: no HTML tags, Markdown links or images, or script/data URLs.",
       kinds=("offering", "organisation"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
+    if not _ANY_MARKUP.search("\0".join(_strings(doc.data, []))):  # no value has markup
+        return
     for where, text in texts(doc.data):
-        if not _ANY_MARKUP.search(text):
-            continue
         for pattern, what in _MARKUP:
             if pattern.search(text):
                 yield At(doc, where, f"{where[-1]} contains {what}",
