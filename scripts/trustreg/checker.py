@@ -229,9 +229,9 @@ class Checker:
         """The cached result for a file whose text has not changed, if any."""
         assert self._cache is not None
         name = shown(self.root, file)
-        try:
-            text = loader.read_text(file, name)
-        except FindingError:
+        try:  # an entry exists only for text that passed decode(): no need to scan it again
+            text = loader.read_bytes(file, name).decode("utf-8")
+        except (FindingError, UnicodeDecodeError):
             return None
         return self._cache.get(ResultCache.key(name, text), name, text)
 

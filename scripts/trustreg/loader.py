@@ -9,7 +9,9 @@ expand and every value keeps the mark a finding needs.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -182,24 +184,28 @@ def decode(raw: bytes, path: str) -> str:
     return text
 
 
-def read_text(file: Path, display: str, max_bytes: int = MAX_BYTES) -> str:
-    """Read a data file as strict UTF-8, refusing links, non-files and oversized files."""
-    if file.is_symlink():
-        raise _fail(display, 1, 1, "TR001", "file is a symbolic link",
-                    "commit the file itself, not a link")
+def read_bytes(file: Path, display: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """A data file's bytes, refusing links, non-files and oversized files."""
     try:
-        size = file.stat().st_size
-        if not file.is_file():
+        info = os.lstat(file)
+        if stat.S_ISLNK(info.st_mode):
+            raise _fail(display, 1, 1, "TR001", "file is a symbolic link",
+                        "commit the file itself, not a link")
+        if not stat.S_ISREG(info.st_mode):
             raise _fail(display, 1, 1, "TR001", "not a regular file", "give a YAML file")
-        if size > max_bytes:
-            raise _fail(display, 1, 1, "TR001", f"file is {size} bytes, over the {max_bytes} limit",
-                        "an offering file should be a few kilobytes; split or trim it")
-        with file.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        if info.st_size > max_bytes:
+            raise _fail(display, 1, 1, "TR001", f"file is {info.st_size} bytes, over the "
+                        f"{max_bytes} limit", "an offering file should be a few kilobytes; split or trim it")
+        with open(file, "rb") as handle:
+            return handle.read(max_bytes + 1)
     except OSError as exc:
         raise _fail(display, 1, 1, "TR001", f"cannot read file: {exc.strerror}",
                     "check the path and permissions") from None
-    return decode(raw, display)
+
+
+def read_text(file: Path, display: str, max_bytes: int = MAX_BYTES) -> str:
+    """Read a data file as strict UTF-8 (see read_bytes and decode)."""
+    return decode(read_bytes(file, display, max_bytes), display)
 
 
 class OutOfRange(ValueError):
