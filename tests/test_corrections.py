@@ -102,3 +102,8 @@ def test_first_commit_has_nothing_to_compare(registry: Path, capsys) -> None:
     Repo(registry)  # a repository without commits, as pre-commit sees it before the first one
     assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_base_outside_a_repository_is_a_usage_error(registry: Path, capsys) -> None:
+    assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 2
+    assert capsys.readouterr().err.endswith("is not in a git repository\n")

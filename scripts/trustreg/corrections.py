@@ -81,6 +81,8 @@ def correction_findings(root: Path, base: str, result: Result) -> list[Finding]:
     try:
         before = offerings_at(root, gitdata.resolve(root, base))
     except gitdata.GitError as exc:
+        if not gitdata.is_repository(root):
+            raise UsageError(f"--base: {root} is not in a git repository") from None
         if base == "HEAD" and not gitdata.has_commits(root):
             return []  # the first commit: every offering is new, and TR105 covers new ones
         raise UsageError(f"--base: {exc}") from None

@@ -36,6 +36,15 @@ def resolve(root: Path, rev: str) -> str:
         raise GitError(f"unknown revision {rev!r}") from None
 
 
+def is_repository(root: Path) -> bool:
+    """True when root is inside a git work tree."""
+    try:
+        git(root, "rev-parse", "--git-dir")
+    except GitError:
+        return False
+    return True
+
+
 def has_commits(root: Path) -> bool:
     """True when root is a git repository with at least one commit."""
     try:
