@@ -30,3 +30,11 @@ def test_bad_or_taken_id_is_a_usage_error(registry: Path, capsys: pytest.Capture
     assert cli.main(["--root", str(registry), "new", ident]) == 2
     assert capsys.readouterr().err.startswith("trustreg new: ")
     assert sorted(p.name for p in (registry / "offerings").iterdir()) == before
+
+
+@pytest.mark.parametrize("role", ["--developer", "--platform"])
+def test_undeclared_organisation_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixture[str],
+                                                  role: str) -> None:
+    assert cli.main(["--root", str(registry), "new", "synthetic-api", role, "no-such-org"]) == 2
+    assert "'no-such-org' is not declared in organisations/" in capsys.readouterr().err
+    assert not (registry / "offerings" / "synthetic-api.yaml").exists()

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..fmt import canonical_text
     from ..vocabulary import load_vocabulary
-    from ..workspace import OFFERINGS_DIR, find_root
+    from ..workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, find_root, organisation_files
 
     if not ID.match(args.id) or len(args.id) > 64:
         raise UsageError(f"id {args.id!r} must be lower-case letters and digits joined by '-'")
@@ -47,6 +47,12 @@ def run(args: argparse.Namespace) -> int:
     target = root / OFFERINGS_DIR / f"{args.id}.yaml"
     if target.exists():
         raise UsageError(f"{OFFERINGS_DIR}/{args.id}.yaml already exists")
+    known = sorted(f.stem for f in organisation_files(root))
+    for role in ("developer", "platform"):
+        given = getattr(args, role)
+        if given and given not in known:
+            raise UsageError(f"--{role} {given!r} is not declared in {ORGANISATIONS_DIR}/ "
+                             f"(known: {', '.join(known)}); add {ORGANISATIONS_DIR}/<id>.yaml first")
     vocab = load_vocabulary(root)
     data = scaffold(args, list(vocab.dimensions), today().isoformat())
     atomic.write_text(target, canonical_text(data, "offering", vocab) or "")
