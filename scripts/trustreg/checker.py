@@ -194,7 +194,7 @@ class Checker:
                  ctx: Context) -> list[tuple[loader.Document | None, list[Finding]]]:
         """Per-file results: cached ones first, the rest checked (on every core when many)."""
         results: dict[Path, tuple[loader.Document | None, list[Finding]]] = {}
-        if self._cache:
+        if self._cache and self._cache.folder.is_dir():  # a new fingerprint has no entries yet
             # decoded entries live to the end of the run: freeze them out of the collector's way
             gc.disable()
             try:
