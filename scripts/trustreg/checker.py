@@ -30,6 +30,7 @@ from .workspace import (
 
 TODAY_ENV = "TRUSTREG_TODAY"
 PARALLEL_FROM = 400  # below this many offering files, starting workers costs more than it saves
+CHUNK = 100  # files a worker checks per task
 _WORKER: tuple[Checker, Context, str] | None = None
 
 
@@ -213,11 +214,12 @@ class Checker:
         else:
             global _WORKER
             _WORKER = (self, ctx, kind)
-            chunks = [misses[i::workers] for i in range(workers)]
+            # small chunks stream back while the workers go on, instead of all at the end
+            chunks = [misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)]
             gc.disable()
             try:
                 with mp.get_context("fork").Pool(workers) as pool:
-                    parts = pool.map(_check_chunk, chunks)
+                    parts = list(pool.imap(_check_chunk, chunks))
             finally:
                 gc.enable()
             for chunk, part in zip(chunks, parts, strict=True):
