@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustreg import cli, loader
 from trustreg.fixer import fix_files
-from trustreg.fmt import CanonicalDumper, canonical_text
+from trustreg.fmt import WIDTH, CanonicalDumper, canonical_text, dump
 from trustreg.schemas import SchemaSet
 from trustreg.vocabulary import load_vocabulary
 
@@ -129,6 +129,14 @@ def test_canonical_form_is_lossless_and_idempotent(data: dict) -> None:
     loaded = loader.loads(text, "x.yaml").data
     assert loaded == data
     assert canonical_text(loaded, "offering", VOCAB) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(offerings())
+def test_dump_writes_what_pyyaml_representer_writes(data: dict) -> None:
+    """fmt.dump builds nodes itself for speed; its text must stay PyYAML's, byte for byte."""
+    assert dump(data) == yaml.dump(data, Dumper=CanonicalDumper, sort_keys=False, allow_unicode=True,
+                                   width=WIDTH, indent=2, default_flow_style=False)
 
 
 @settings(max_examples=50, deadline=None)
