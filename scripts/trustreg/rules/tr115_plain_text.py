@@ -29,27 +29,14 @@ def texts(value: Any, where: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
         yield where, value
 
 
-def _strings(value: Any, into: list[str]) -> list[str]:
-    """The strings texts() yields, without their paths (the quick first pass)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key not in _URL_KEYS:
-                _strings(item, into)
-    elif isinstance(value, list):
-        for item in value:
-            _strings(item, into)
-    elif isinstance(value, str):
-        into.append(value)
-    return into
-
-
 @rule("TR115", "plain-text", "offering",
       "Texts are plain text: no HTML tags, Markdown links or images, or script/data URLs.",
       kinds=("offering", "organisation"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
-    if not _ANY_MARKUP.search("\0".join(_strings(doc.data, []))):  # no value has markup
+    found = list(texts(doc.data))
+    if not _ANY_MARKUP.search("\0".join(text for _, text in found)):  # one pass: no value has markup
         return
-    for where, text in texts(doc.data):
+    for where, text in found:
         for pattern, what in _MARKUP:
             if pattern.search(text):
                 yield At(doc, where, f"{where[-1]} contains {what}",
