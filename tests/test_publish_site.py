@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustreg.api import load_registry
 from trustreg.publish import site
+from trustreg.publish.stamps import as_of
 
 from .conftest import REPO
 
@@ -76,7 +77,7 @@ def test_no_data_string_becomes_markup(text: str) -> None:
 
 
 def test_site_files(tmp_path: Path) -> None:
-    site.write_site(REGISTRY, tmp_path)
+    site.write_site(REGISTRY, as_of(REGISTRY, "2026-11-24"), tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {"index.html", "by-watch-outs.html", "style.css", "favicon.svg",
             "offerings/cohere-api.html", "compare/index.html", "questions/index.html"} <= names

@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate data files: schemas and lint rules"),
     "fix": ("fix", "rewrite data files into canonical form"),
     "new": ("new", "scaffold a new offering file"),
-    "schema": ("schema", "regenerate schema/offering.schema.json from the vocabulary"),
+    "schema": ("schema", "regenerate the schemas generated from the vocabulary"),
     "show": ("show", "print an offering page as text"),
     "compare": ("compare", "compare two offerings side by side"),
     "query": ("query", "filter offerings by grades and facts"),

@@ -1,7 +1,8 @@
-"""TR114: schema/offering.schema.json matches the vocabulary it is generated from."""
+"""TR114: the schemas generated from the vocabulary (offering, data.json, api/v1) are current."""
 
 from pathlib import Path
 
+import pytest
 from trustreg import cli
 
 
@@ -11,7 +12,19 @@ def test_edited_vocabulary_without_regeneration_fails(registry: Path, check) -> 
         "Is there a maintained trust center / compliance portal?",
         "Is there a maintained trust center?"), encoding="utf-8")
     result = check(registry, "--select", "TR114")
-    assert result.codes() == ["TR114"]
-    assert result.lines[0].startswith("schema/offering.schema.json:1:1:")
+    assert set(result.codes()) == {"TR114"}
+    assert {line.split(":", 1)[0] for line in result.lines} == {
+        "schema/offering.schema.json", "schema/data.schema.json", "schema/api-offering.schema.json"}
     assert cli.main(["--root", str(registry), "schema"]) == 0
     assert check(registry, "--select", "TR114").lines == []
+
+
+@pytest.mark.parametrize("name", ["data.schema.json", "api-offering.schema.json",
+                                  "api-offerings.schema.json"])
+def test_hand_edited_published_schema_fails(registry: Path, check, name: str) -> None:
+    target = registry / "schema" / name
+    target.write_text(target.read_text(encoding="utf-8").replace('"const": 1', '"const": 2'),
+                      encoding="utf-8")
+    result = check(registry, "--select", "TR114")
+    assert result.codes() == ["TR114"]
+    assert result.lines[0].startswith(f"schema/{name}:1:1:")

@@ -1,4 +1,4 @@
-"""Check the registry, then build dist/: data.json, offerings.csv, datapackage.json, site/.
+"""Check the registry, then build dist/: data.json, CSV, datapackage, api/v1/, changes.atom, site/.
 
 Nothing is written when the check finds an error. Output is byte-for-byte reproducible.
 """
@@ -18,8 +18,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..api import RegistryError, load_registry
+    from ..cli import UsageError
     from ..findings import render
     from ..publish.build import build
+    from ..publish.stamps import StampError
     from ..workspace import find_root
 
     root = find_root(args.root)
@@ -30,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
         print("trustreg build: the registry has errors; nothing was written", file=sys.stderr)
         return 1
     out = args.out or root / "dist"
-    build(registry, out)
-    print(f"built {out}: data.json, offerings.csv, datapackage.json, "
+    try:
+        build(registry, out)
+    except StampError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"built {out}: data.json, offerings.csv, datapackage.json, api/v1/, changes.atom, "
           f"site/ ({len(registry.offerings)} offerings)")
     return 0

@@ -25,8 +25,10 @@ def run(args: argparse.Namespace) -> int:
     import json
     import sys
 
+    from ..checker import today
     from ..cli import UsageError
     from ..publish.feed import offering_entry
+    from ..publish.stamps import as_of
     from ..publish.views import parse_condition, query
     from .lookup import registry_for
 
@@ -37,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     found = query(registry, conditions)
     if args.format == "json":
-        sys.stdout.write(json.dumps([offering_entry(o) for o in found], indent=2,
+        stamps = as_of(registry, today().isoformat())
+        sys.stdout.write(json.dumps([offering_entry(o, stamps) for o in found], indent=2,
                                     ensure_ascii=False) + "\n")
         return 0
     for offering in found:

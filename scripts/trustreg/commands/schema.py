@@ -1,4 +1,5 @@
-"""Regenerate schema/offering.schema.json from schema/vocabulary.yaml (rule TR114 checks it)."""
+"""Regenerate the schemas made from schema/vocabulary.yaml (rule TR114 checks they are current):
+schema/offering.schema.json and the published data schemas (data.json and api/v1/)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import atomic
-    from ..schemas import OFFERING_SCHEMA, SCHEMA_DIR, generated_schema_text
+    from ..publish.feed_schema import generated_texts
     from ..vocabulary import load_vocabulary
     from ..workspace import find_root
 
     root = find_root(args.root)
-    target = root / SCHEMA_DIR / OFFERING_SCHEMA
-    text = generated_schema_text(load_vocabulary(root))
-    if target.exists() and target.read_text(encoding="utf-8") == text:
-        return 0
-    atomic.write_text(target, text)
-    print(f"wrote {SCHEMA_DIR}/{OFFERING_SCHEMA}")
+    for rel, text in generated_texts(load_vocabulary(root)).items():
+        target = root / rel
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        atomic.write_text(target, text)
+        print(f"wrote {rel}")
     return 0

@@ -8,14 +8,18 @@ from pathlib import Path
 
 from ..model import Registry
 from .feed import write_feed
+from .records import write_records
 from .site import write_site
+from .stamps import stamps
 from .tabular import write_tabular
 
 
 def write_all(registry: Registry, out: Path) -> None:
-    write_feed(registry, out)
-    write_tabular(registry, out)
-    write_site(registry, out / "site")
+    stamped = stamps(registry)
+    write_feed(registry, stamped, out)
+    write_tabular(registry, stamped, out)
+    write_records(registry, stamped, out)
+    write_site(registry, stamped, out / "site")
 
 
 def build(registry: Registry, dist: Path) -> None:

@@ -2,32 +2,43 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ..model import Cell, Offering, Registry, Source
+from .feed_schema import DATA_SCHEMA, PUBLISHED, SCHEMAS_DIR, data_schema
+from .stamps import Stamps
+from .validate import OutputSchema
 
 SCHEMA_VERSION = 1
-FEED_SCHEMA = "schema/data.schema.json"
 
 
-def _source(source: Source) -> dict[str, Any]:
+def source_entry(source: Source) -> dict[str, Any]:
     return {"url": source.url, "title": source.title, "role": source.role,
             "retrieved": source.retrieved, "quote": source.quote, "archived": source.archived}
 
 
-def cell_entry(cell: Cell) -> dict[str, Any]:
+def newest_primary(cell: Cell) -> Source | None:
+    """The primary source retrieved last (the first listed of those retrieved that day)."""
+    primaries = cell.primary_sources
+    if not primaries:
+        return None
+    newest = max(s.retrieved or "" for s in primaries)
+    return next(s for s in primaries if (s.retrieved or "") == newest)
+
+
+def cell_entry(cell: Cell, stamps: Stamps) -> dict[str, Any]:
     """A cell: the feed's value/confidence/source/archived/verified, then the richer fields."""
-    primary = cell.primary_sources[0] if cell.primary_sources else None
+    primary = newest_primary(cell)
     return {
         "value": cell.status,
         "confidence": cell.confidence,
         "source": primary.url if primary else None,
         "archived": primary.archived if primary else None,
         "verified": cell.verified,
+        "stale": stamps.is_stale(cell),
         "caveat": cell.caveat,
         "evidence": cell.evidence,
         "tier": cell.tier,
@@ -35,13 +46,14 @@ def cell_entry(cell: Cell) -> dict[str, Any]:
         "default": cell.default,
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
-        "sources": [_source(s) for s in cell.sources],
-        "reviews": [{"date": r.date, "decision": r.decision, "note": r.note} for r in cell.reviews],
+        "sources": [source_entry(s) for s in cell.sources],
+        "reviews": [{k: v for k, v in dataclasses.asdict(r).items() if v is not None}
+                    for r in cell.reviews],
         "watch_out": cell.is_watch_out,
     }
 
 
-def offering_entry(offering: Offering) -> dict[str, Any]:
+def offering_entry(offering: Offering, stamps: Stamps) -> dict[str, Any]:
     return {
         "id": offering.id,
         "name": offering.name,
@@ -55,15 +67,22 @@ def offering_entry(offering: Offering) -> dict[str, Any]:
         "hosting": offering.hosting,
         "verified": offering.verified,
         "watch_outs": [c.dimension.id for c in offering.watch_outs],
-        "dimensions": {dim: cell_entry(cell) for dim, cell in offering.cells.items()},
+        "stale_cells": [c.dimension.id for c in offering.cells.values() if stamps.is_stale(c)],
+        "dimensions": {dim: cell_entry(cell, stamps) for dim, cell in offering.cells.items()},
     }
 
 
-def build_feed(registry: Registry) -> dict[str, Any]:
+def stamp_fields(stamps: Stamps) -> dict[str, Any]:
+    return {"generated": stamps.generated, "generated_from": stamps.generated_from,
+            "stale_after_days": stamps.stale_after_days}
+
+
+def build_feed(registry: Registry, stamps: Stamps) -> dict[str, Any]:
     vocab = registry.vocabulary
     return {
+        "$schema": f"{SCHEMAS_DIR}/{PUBLISHED[DATA_SCHEMA]}",
         "name": registry.meta.name,
-        "generated": registry.verified,
+        **stamp_fields(stamps),
         "license": registry.meta.license,
         "license_url": registry.meta.license_url,
         "disclaimer": registry.meta.disclaimer,
@@ -72,23 +91,22 @@ def build_feed(registry: Registry) -> dict[str, Any]:
         "dimension_info": {d.id: {"label": d.label, "group": d.group,
                                   "graded_party": d.graded_party}
                            for d in vocab.dimensions.values()},
-        "grades": {g.id: {"label": g.label, "meaning": g.meaning} for g in vocab.grades.values()},
-        "offerings": [offering_entry(o) for o in registry.offerings.values()],
+        "grades": {g.id: {"label": g.label, "meaning": g.meaning, "glyph": g.glyph}
+                   for g in vocab.grades.values()},
+        "offerings": [offering_entry(o, stamps) for o in registry.offerings.values()],
     }
 
 
-def feed_text(registry: Registry) -> str:
-    """The feed as text, validated against the published schema first."""
-    feed = build_feed(registry)
-    schema = json.loads((registry.root / FEED_SCHEMA).read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(feed))
-    if error is not None:
-        where = "/".join(map(str, error.absolute_path))
-        raise ValueError(f"data.json does not match {FEED_SCHEMA} at /{where}: {error.message}")
-    return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_feed(registry: Registry, out: Path) -> None:
-    (out / "data.json").write_text(feed_text(registry), encoding="utf-8")
+def feed_text(registry: Registry, stamps: Stamps) -> str:
+    """The feed as text, validated against the schema the vocabulary generates first."""
+    feed = build_feed(registry, stamps)
+    OutputSchema(data_schema(registry.vocabulary)).check(feed, "data.json")
+    return dumps(feed)
+
+
+def write_feed(registry: Registry, stamps: Stamps, out: Path) -> None:
+    (out / "data.json").write_text(feed_text(registry, stamps), encoding="utf-8")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..model import Cell, Offering, Registry
 from ..rules.tr107_safe_urls import url_problem
+from .stamps import Stamps
 from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line
 
 NO_EVIDENCE_NOTE = ("“No public evidence” means we could not verify it from public sources, "
@@ -257,7 +258,7 @@ FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
            '<circle cx="8" cy="8" r="7" fill="#14325c"/></svg>\n')
 
 
-def write_site(registry: Registry, out: Path) -> None:
+def write_site(registry: Registry, stamps: Stamps, out: Path) -> None:
     """Write every page under out (the site folder)."""
     files: dict[str, str] = {
         "style.css": STYLE,

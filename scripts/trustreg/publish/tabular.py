@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Registry
+from .feed import newest_primary, source_entry
+from .stamps import Stamps
 
 # (column, Table Schema type, description)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -32,18 +34,20 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("default", "string", "Default behaviour, for behaviours."),
     ("geography", "string", "Jurisdiction the cell speaks for."),
     ("facts", "string", "Typed facts of the cell as a JSON object."),
-    ("source", "string", "First primary source URL; empty when there is none."),
+    ("source", "string", "Newest primary source URL (by retrieved date); empty when there is none."),
     ("archived", "string", "Archived copy of that source."),
     ("evidence", "string", "The paragraph explaining the grade."),
+    ("stale", "boolean", "True when verified more than stale_after_days before the generated date."),
+    ("sources", "string", "Every source of the cell (primaries and leads) as a JSON list."),
 )
 
 
-def rows(registry: Registry) -> list[dict[str, Any]]:
+def rows(registry: Registry, stamps: Stamps) -> list[dict[str, Any]]:
     vocab = registry.vocabulary
     out = []
     for offering in registry.offerings.values():
         for dim_id, cell in offering.cells.items():
-            primary = cell.primary_sources[0] if cell.primary_sources else None
+            primary = newest_primary(cell)
             out.append({
                 "offering_id": offering.id, "offering_name": offering.name,
                 "developer": offering.developer.name, "platform": offering.platform.name,
@@ -60,19 +64,21 @@ def rows(registry: Registry) -> list[dict[str, Any]]:
                 "source": primary.url if primary else "",
                 "archived": (primary.archived or "") if primary else "",
                 "evidence": cell.evidence,
+                "stale": "true" if stamps.is_stale(cell) else "false",
+                "sources": json.dumps([source_entry(s) for s in cell.sources], ensure_ascii=False),
             })
     return out
 
 
-def csv_text(registry: Registry) -> str:
+def csv_text(registry: Registry, stamps: Stamps) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[c[0] for c in COLUMNS], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(registry))
+    writer.writerows(rows(registry, stamps))
     return buffer.getvalue()
 
 
-def datapackage(registry: Registry) -> dict[str, Any]:
+def datapackage(registry: Registry, stamps: Stamps) -> dict[str, Any]:
     vocab = registry.vocabulary
     enums = {"value": list(vocab.grades), "confidence": list(vocab.confidence),
              "dimension": list(vocab.dimensions), "category": ["first_party", "cloud_distribution"]}
@@ -88,7 +94,7 @@ def datapackage(registry: Registry) -> dict[str, Any]:
         "name": "ai-provider-trust-registry",
         "title": registry.meta.name,
         "description": registry.meta.disclaimer,
-        "version": registry.verified,
+        "version": stamps.generated,
         "licenses": [{"name": registry.meta.license, "path": registry.meta.license_url}],
         "resources": [
             {"name": "offerings", "path": "offerings.csv", "profile": "tabular-data-resource",
@@ -100,7 +106,7 @@ def datapackage(registry: Registry) -> dict[str, Any]:
     }
 
 
-def write_tabular(registry: Registry, out: Path) -> None:
-    (out / "offerings.csv").write_text(csv_text(registry), encoding="utf-8")
-    text = json.dumps(datapackage(registry), indent=2, ensure_ascii=False) + "\n"
+def write_tabular(registry: Registry, stamps: Stamps, out: Path) -> None:
+    (out / "offerings.csv").write_text(csv_text(registry, stamps), encoding="utf-8")
+    text = json.dumps(datapackage(registry, stamps), indent=2, ensure_ascii=False) + "\n"
     (out / "datapackage.json").write_text(text, encoding="utf-8")

@@ -1,0 +1,65 @@
+"""dist/api/v1/: one JSON record per offering at a stable path, an index, and their schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..model import Offering, Registry
+from .feed import SCHEMA_VERSION, dumps, offering_entry, stamp_fields
+from .feed_schema import (
+    API_DIR,
+    INDEX_SCHEMA,
+    PUBLISHED,
+    RECORD_SCHEMA,
+    index_schema,
+    record_schema,
+    schema_texts,
+)
+from .stamps import Stamps
+from .validate import OutputSchema
+
+
+def record(offering: Offering, stamps: Stamps) -> dict[str, Any]:
+    modified = stamps.modified_of(offering.id)
+    return {
+        "$schema": f"../schemas/{PUBLISHED[RECORD_SCHEMA]}",
+        "schema_version": SCHEMA_VERSION,
+        **stamp_fields(stamps),
+        "modified": modified.at,
+        "modified_commit": modified.commit,
+        "modified_note": modified.note,
+        **offering_entry(offering, stamps),
+    }
+
+
+def index(registry: Registry, stamps: Stamps) -> dict[str, Any]:
+    brief = []
+    for offering in registry.offerings.values():
+        entry = offering_entry(offering, stamps)
+        brief.append({**{k: entry[k] for k in ("id", "name", "developer", "platform", "developer_id",
+                                               "platform_id", "category", "verified", "watch_outs",
+                                               "stale_cells")},
+                      "modified": stamps.modified_of(offering.id).at,
+                      "path": f"offerings/{offering.id}.json"})
+    return {"$schema": f"schemas/{PUBLISHED[INDEX_SCHEMA]}", "schema_version": SCHEMA_VERSION,
+            "name": registry.meta.name, **stamp_fields(stamps), "license": registry.meta.license,
+            "offerings": brief}
+
+
+def write_records(registry: Registry, stamps: Stamps, out: Path) -> None:
+    """Write api/v1/offerings/<id>.json, api/v1/offerings.json and api/v1/schemas/ under out."""
+    api = out / API_DIR
+    (api / "offerings").mkdir(parents=True, exist_ok=True)
+    (api / "schemas").mkdir(parents=True, exist_ok=True)
+    vocab = registry.vocabulary
+    for name, text in schema_texts(vocab).items():
+        (api / "schemas" / PUBLISHED[name]).write_text(text, encoding="utf-8")
+    schema = OutputSchema(record_schema(vocab))
+    for offering in registry.offerings.values():
+        data = record(offering, stamps)
+        schema.check(data, f"{API_DIR}/offerings/{offering.id}.json")
+        (api / "offerings" / f"{offering.id}.json").write_text(dumps(data), encoding="utf-8")
+    data = index(registry, stamps)
+    OutputSchema(index_schema(vocab)).check(data, f"{API_DIR}/offerings.json")
+    (api / "offerings.json").write_text(dumps(data), encoding="utf-8")
