@@ -126,6 +126,7 @@ class RegistryMeta:
     disclaimer: str
     corrections: str
     stale_after_days: int
+    tag_entity: str | None = None  # RFC 4151 tagging entity for the change feed's entry ids
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ..model import Registry
+from .atom import write_atom
 from .feed import write_feed
 from .records import write_records
 from .site import write_site
@@ -19,6 +20,7 @@ def write_all(registry: Registry, out: Path) -> None:
     write_feed(registry, stamped, out)
     write_tabular(registry, stamped, out)
     write_records(registry, stamped, out)
+    write_atom(registry, stamped, out)
     write_site(registry, stamped, out / "site")
 
 

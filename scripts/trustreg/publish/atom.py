@@ -1,0 +1,172 @@
+"""dist/changes.atom: an Atom 1.0 (RFC 4287) feed of additions and corrections from git history.
+
+It reads the same semantic history as CHANGELOG.md (changelog.History over first-parent commits):
+one entry per added offering and per corrected cell, with old and new grade, the primary source
+and the credits. Entry ids are stable: they name the commit, the offering and the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from .. import gitdata
+from ..changelog import History, Person, credits
+from ..model import Registry
+from ..rules.tr107_safe_urls import url_problem
+from ..semdiff import CellChange, diff_registry
+from .stamps import Stamps, iso
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_FILE = "changes.atom"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    updated: str  # RFC 3339, UTC
+    title: str
+    kind: str  # "addition" or "correction"
+    offering: str
+    offering_name: str
+    dimension: str | None
+    old_grade: str | None
+    new_grade: str | None
+    source_title: str | None
+    source_url: str | None
+    people: tuple[Person, ...]
+    text: str
+
+
+def x(text: Any) -> str:
+    """Escape text for XML, dropping characters XML 1.0 cannot hold."""
+    return escape(_NOT_XML.sub("", str(text)))
+
+
+def entry_id(registry: Registry, sha: str, offering: str, dimension: str | None) -> str:
+    """A stable id: a tag: URI (RFC 4151) when registry.yaml declares the publisher's tag_entity
+    (e.g. example.org,2026), else a URN in the project's own namespace (no authority is invented)."""
+    what = f"{sha}/{offering}" + (f"/{dimension}" if dimension else "")
+    if registry.meta.tag_entity:
+        return f"tag:{registry.meta.tag_entity}:{what}"
+    return f"urn:ai-trust-registry:change:{what.replace('/', ':')}"
+
+
+def _commit_times(root: Path) -> dict[str, str]:
+    out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD").decode()
+    return {sha: iso(datetime.fromtimestamp(int(ct), UTC))
+            for sha, ct in (line.split() for line in out.splitlines() if line)}
+
+
+def _primary(change: CellChange) -> dict[str, Any] | None:
+    fresh = change.fresh_primary_sources or [s for s in change.new.get("sources") or ()
+                                             if s.get("role") == "primary"]
+    return fresh[0] if fresh else None
+
+
+def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]:
+    """Additions and corrections along first-parent history, newest first."""
+    root = registry.root
+    if not gitdata.has_commits(root):
+        return []
+    times = _commit_times(root)
+    history = History(root, registry.vocabulary, warn)
+    found: list[Entry] = []
+    with gitdata.Blobs(root) as blobs:
+        for commit in gitdata.first_parent_history(root):
+            old, new, renames = history.apply(blobs, commit)
+            diff = diff_registry(old, new, renames)
+            if not (diff.added or any(c.is_correction for c in diff.cells)):
+                continue
+            people = tuple(credits([commit, *gitdata.merged_commits(root, commit)]))
+            updated = times.get(commit.sha, f"{commit.date}T00:00:00Z")
+            for ident in diff.added:
+                found.append(_addition(registry, history, commit.sha, updated, ident, new[ident], people))
+            for change in diff.cells:
+                if change.is_correction:
+                    name = str(new[change.offering].get("name", change.offering))
+                    found.append(_correction(registry, history, commit.sha, updated, name, change,
+                                             people))
+    return found[::-1]
+
+
+def _addition(registry: Registry, history: History, sha: str, updated: str, ident: str,
+              data: dict[str, Any], people: tuple[Person, ...]) -> Entry:
+    cells = {k: c for k, c in (data.get("cells") or {}).items() if isinstance(c, dict)}
+    name = str(data.get("name", ident))
+    grades = [f"{history.label(k)}: {history.grade(c.get('status'))}" for k, c in cells.items()]
+    watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
+    text = f"Added {name} ({ident}): {len(cells)} cells, {watch} watch-outs.\n" + "\n".join(grades)
+    return Entry(entry_id(registry, sha, ident, None), updated, f"Added: {name}", "addition", ident,
+                 name, None, None, None, None, None, people, text)
+
+
+def _correction(registry: Registry, history: History, sha: str, updated: str, name: str,
+                change: CellChange, people: tuple[Person, ...]) -> Entry:
+    old, new = change.old.get("status"), change.new.get("status")
+    label = history.label(change.dimension)
+    grade = (f"{history.grade(old)} → {history.grade(new)}" if old != new
+             else f"{history.grade(new)} (unchanged)")
+    source = _primary(change)
+    lines = [f"{name} · {label}: {grade}.",
+             f"Changed: {', '.join(change.fields)}."]
+    if change.new.get("caveat"):
+        lines.append(f"Watch-out: {change.new['caveat']}")
+    lines.append(f"Source: {source.get('title')} <{source.get('url')}>" if source
+                 else "No primary source.")
+    return Entry(entry_id(registry, sha, change.offering, change.dimension), updated,
+                 f"Corrected: {name} · {label}: {grade}", "correction", change.offering, name,
+                 change.dimension, old if isinstance(old, str) else None,
+                 new if isinstance(new, str) else None,
+                 source.get("title") if source else None, source.get("url") if source else None,
+                 people, "\n".join(lines))
+
+
+def _entry_xml(entry: Entry) -> str:
+    parts = [f"<entry>\n<id>{x(entry.id)}</id>\n<title>{x(entry.title)}</title>",
+             f"<updated>{entry.updated}</updated>"]
+    parts += [f"<author><name>{x(p.name)}</name></author>" for p in entry.people
+              if p.role != "reporter"] or ["<author><name>unknown</name></author>"]
+    parts += [f"<contributor><name>{x(p.name)}</name></contributor>" for p in entry.people
+              if p.role == "reporter"]
+    parts.append(f'<category term="{entry.kind}"/>')
+    parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.offering))} "
+                 f"label={quoteattr(_NOT_XML.sub('', entry.offering_name))}/>")
+    if entry.dimension:
+        parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.dimension))} "
+                     'scheme="urn:ai-trust-registry:dimension"/>')
+    if entry.source_url and not url_problem(entry.source_url):
+        parts.append(f"<link rel=\"related\" href={quoteattr(entry.source_url)} "
+                     f"title={quoteattr(_NOT_XML.sub('', entry.source_title or 'source'))}/>")
+    parts.append(f'<link rel="alternate" type="text/html" '
+                 f'href="site/offerings/{x(entry.offering)}.html'
+                 f'{"#" + x(entry.dimension) if entry.dimension else ""}"/>')
+    parts.append(f'<content type="text">{x(entry.text)}</content>\n</entry>')
+    return "\n".join(parts)
+
+
+def atom_text(registry: Registry, stamps: Stamps, found: list[Entry]) -> str:
+    updated = max((e.updated for e in found), default=f"{stamps.generated}T00:00:00Z")
+    feed_id = (f"tag:{registry.meta.tag_entity}:changes" if registry.meta.tag_entity
+               else "urn:ai-trust-registry:changes")
+    head = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="{ATOM_NS}">
+<id>{x(feed_id)}</id>
+<title>{x(registry.meta.name)}: additions and corrections</title>
+<subtitle>{x(registry.meta.disclaimer)} {x(registry.meta.corrections)}</subtitle>
+<updated>{updated}</updated>
+<author><name>{x(registry.meta.name)}</name></author>
+<rights>{x(registry.meta.license)} {x(registry.meta.license_url)}</rights>
+<link rel="self" href="{FEED_FILE}"/>
+<link rel="alternate" type="text/html" href="site/index.html"/>
+"""
+    return head + "".join(_entry_xml(e) + "\n" for e in found) + "</feed>\n"
+
+
+def write_atom(registry: Registry, stamps: Stamps, out: Path) -> None:
+    (out / FEED_FILE).write_text(atom_text(registry, stamps, entries(registry)), encoding="utf-8")
