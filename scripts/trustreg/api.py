@@ -4,15 +4,22 @@
     >>> registry = load_registry("path/to/clone")
     >>> registry.offerings["cohere-api"].cells["hipaa_baa"].status
     'no_public_evidence'
+
+Without a checkout, `load_feed("data.json")` reads a built data.json into the same objects.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import IO, Any
 
+from . import vocabulary
 from .findings import Finding
-from .model import Registry, meta_from_data, offering_from_data
+from .model import Registry, meta_from_data, offering_from_data, organisation_from_data
 from .workspace import find_root
+
+FEED_VERSIONS = (1,)
 
 
 class RegistryError(Exception):
@@ -44,3 +51,73 @@ def load_registry(root: Path | str = ".", *, strict: bool = True) -> Registry:
             offerings[data["id"]] = offering_from_data(data, ctx.vocab, organisations)
     return Registry(root=checker.root, meta=meta_from_data(ctx.meta), vocabulary=ctx.vocab,
                     organisations=organisations, offerings=dict(sorted(offerings.items())))
+
+
+class FeedError(ValueError):
+    """The file is not a data.json this version of trustreg can read; the message says why."""
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
+    """An offering of data.json in the shape of its offerings/<id>.yaml."""
+    cells = {}
+    for dim, cell in entry["dimensions"].items():
+        cells[dim] = _plain({
+            "status": cell["value"], "caveat": cell.get("caveat"), "confidence": cell["confidence"],
+            "verified": cell["verified"], "tier": cell.get("tier"), "route": cell.get("route"),
+            "default": cell.get("default"), "geography": cell.get("geography"),
+            "facts": cell.get("facts") or None, "evidence": cell.get("evidence", ""),
+            "sources": [_plain(s) for s in cell.get("sources") or ()],
+            "reviews": [_plain(r) for r in cell.get("reviews") or ()] or None})
+    return {"id": entry["id"], "name": entry["name"], "developer": entry["developer_id"],
+            "platform": entry["platform_id"], "category": entry["category"],
+            "model_family": entry["model_family"], "summary": entry["summary"],
+            "hosting": entry.get("hosting") or {}, "cells": cells}
+
+
+def _vocabulary(feed: dict[str, Any]) -> vocabulary.Vocabulary:
+    info = feed["dimension_info"]
+    return vocabulary.from_data({
+        "grades": [{"id": k, **v} for k, v in feed["grades"].items()],
+        "groups": [{"id": k, **v} for k, v in feed["groups"].items()],
+        "dimensions": [{"id": k, "question": q, **info[k]} for k, q in feed["dimensions"].items()],
+        **feed["enums"]})
+
+
+def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
+    """Read a built data.json (a path or an open file) into the objects load_registry returns.
+
+    Raises FeedError when it is not JSON, has a schema_version this version does not know, or
+    lacks what the objects need (data.json from before these fields were published).
+    """
+    try:
+        if isinstance(source, (str, Path)):
+            root = Path(source).parent
+            feed = json.loads(Path(source).read_bytes())
+        else:
+            root = Path(".")
+            feed = json.loads(source.read())
+    except (OSError, ValueError) as exc:
+        raise FeedError(f"cannot read the feed: {exc}") from None
+    if not isinstance(feed, dict) or feed.get("schema_version") not in FEED_VERSIONS:
+        version = feed.get("schema_version") if isinstance(feed, dict) else None
+        raise FeedError(f"schema_version {version!r} is not one this trustreg reads "
+                        f"({', '.join(map(str, FEED_VERSIONS))})")
+    try:
+        vocab = _vocabulary(feed)
+        organisations = {k: organisation_from_data({"id": k, **v})
+                         for k, v in sorted(feed["organisations"].items())}
+        offerings = {o["id"]: offering_from_data(_file_shape(o), vocab, organisations)
+                     for o in feed["offerings"]}
+        meta = meta_from_data({"name": feed["name"], "license": feed["license"],
+                               "license_url": feed["license_url"],
+                               "disclaimer": feed["disclaimer"], "corrections": feed["corrections"],
+                               "stale_after_days": feed["stale_after_days"]})
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise FeedError(f"the feed lacks what the registry objects need ({exc!s}); "
+                        "rebuild it with this trustreg") from None
+    return Registry(root=root, meta=meta, vocabulary=vocab, organisations=organisations,
+                    offerings=dict(sorted(offerings.items())))

@@ -89,10 +89,17 @@ def build_feed(registry: Registry, stamps: Stamps) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "dimensions": {d.id: d.question for d in vocab.dimensions.values()},
         "dimension_info": {d.id: {"label": d.label, "group": d.group,
-                                  "graded_party": d.graded_party}
+                                  "graded_party": d.graded_party, "facts": d.facts}
                            for d in vocab.dimensions.values()},
         "grades": {g.id: {"label": g.label, "meaning": g.meaning, "glyph": g.glyph}
                    for g in vocab.grades.values()},
+        "groups": {g.id: {"label": g.label} for g in vocab.groups.values()},
+        "enums": {"confidence": list(vocab.confidence), "tier": list(vocab.tier),
+                  "route": list(vocab.route), "default": list(vocab.default)},
+        "corrections": registry.meta.corrections,
+        "organisations": {o.id: {"name": o.name, "kind": o.kind, "domains": list(o.domains),
+                                 "trust_center": o.trust_center}
+                          for o in registry.organisations.values()},
         "offerings": [offering_entry(o, stamps) for o in registry.offerings.values()],
     }
 

@@ -149,11 +149,25 @@ def data_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "type": "object", "required": ["label", "group", "graded_party"],
                 "properties": {"label": _STRING, "group": _STRING,
                                "graded_party": {"enum": sorted({d.graded_party for d in
-                                                                vocab.dimensions.values()})}}}},
+                                                                vocab.dimensions.values()})},
+                               "facts": {"type": "object", "description": "The facts the "
+                                         "dimension allows: name to JSON Schema."}}}},
             "grades": {"type": "object", "propertyNames": {"enum": list(vocab.grades)},
                        "additionalProperties": {
                            "type": "object", "required": ["label", "meaning"],
                            "properties": {"label": _STRING, "meaning": _STRING, "glyph": _STRING}}},
+            "groups": {"type": "object", "additionalProperties": {
+                "type": "object", "required": ["label"], "properties": {"label": _STRING}}},
+            "enums": {"type": "object", "description": "Allowed values of a cell's confidence, "
+                      "tier, route and default.",
+                      "additionalProperties": {"type": "array", "items": _STRING}},
+            "corrections": {**_STRING, "description": "How to submit a correction."},
+            "organisations": {"type": "object", "description": "Developers, platforms and "
+                              "authorities by id.", "additionalProperties": {
+                                  "type": "object", "required": ["name", "kind", "domains"],
+                                  "properties": {"name": _STRING, "kind": _STRING,
+                                                 "domains": {"type": "array", "items": _STRING},
+                                                 "trust_center": _URL}}},
             "offerings": {"type": "array", "items": {"$ref": "#/$defs/offering"}},
         },
         "$defs": _defs(vocab),
