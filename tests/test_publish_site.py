@@ -9,16 +9,17 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from trustreg.api import load_registry
-from trustreg.publish import site
+from trustreg.publish import compare, site
 from trustreg.publish.stamps import as_of
 
 from .conftest import REPO
 
 REGISTRY = load_registry(REPO)
 COHERE = REGISTRY.offerings["cohere-api"]
+STAMPS = as_of(REGISTRY, "2026-11-24")
 EMITTED_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "nav", "a", "main",
                 "footer", "p", "time", "h1", "h2", "h3", "section", "ul", "li", "span", "strong",
-                "blockquote",
+                "blockquote", "article", "caption", "label", "select", "option",
                 "div", "table", "thead", "tbody", "tr", "th", "td"}
 
 
@@ -42,8 +43,8 @@ def parse(html: str) -> Tags:
 
 
 def test_offering_page_carries_the_seed_content() -> None:
-    html = site.offering_page(REGISTRY, COHERE)
-    text = " ".join(" ".join(parse(html).text).split())
+    html = site.offering_page(REGISTRY, COHERE, STAMPS)
+    text = " ".join("".join(parse(html).text).split())
     for needle in ("evidence verified as of 2026-07-05", "Registry / Cohere API", "Watch-outs 7",
                    site.WATCH_OUT_SENTENCE, "SOC 2 Type II: ◐ Yes, sales-gated Report access requires",
                    "tier: self_serve · route: trust_center_nda ·", "audit_cadence: annual",
@@ -55,7 +56,7 @@ def test_offering_page_carries_the_seed_content() -> None:
 
 
 def test_question_page_explains_no_public_evidence() -> None:
-    html = site.question_page(REGISTRY, "hipaa_baa")
+    html = site.question_page(REGISTRY, "hipaa_baa", STAMPS)
     assert "not that the answer is no" in html
     assert "offerings/cohere-api.html#hipaa_baa" in html
 
@@ -69,16 +70,67 @@ def test_no_data_string_becomes_markup(text: str) -> None:
     offering = dataclasses.replace(COHERE, name=text, summary=text, model_family=text,
                                    cells=cells, developer=developer)
     registry = dataclasses.replace(REGISTRY, offerings={"cohere-api": offering})
-    for html in (site.offering_page(registry, offering), site.index_page(registry, True),
-                 site.question_page(registry, "gdpr_dpa")):
+    for html in (site.offering_page(registry, offering, STAMPS), site.index_page(registry, True, STAMPS),
+                 site.question_page(registry, "gdpr_dpa", STAMPS),
+                 compare.compare_page(registry, STAMPS)):
         parsed = parse(html)
         assert {tag for tag, _ in parsed.tags} <= EMITTED_TAGS
         assert not any(name.startswith("on") for _, attrs in parsed.tags for name, _ in attrs)
 
 
 def test_site_files(tmp_path: Path) -> None:
-    site.write_site(REGISTRY, as_of(REGISTRY, "2026-11-24"), tmp_path)
+    site.write_site(REGISTRY, STAMPS, tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {"index.html", "by-watch-outs.html", "style.css", "favicon.svg",
             "offerings/cohere-api.html", "compare/index.html", "questions/index.html"} <= names
     assert len([n for n in names if n.startswith("questions/")]) == 12
+
+
+def test_question_page_is_a_buyers_answer() -> None:
+    html = site.question_page(REGISTRY, "gpai_cop", STAMPS)
+    text = " ".join("".join(parse(html).text).split())
+    assert "<h1>Is the model developer on the EC&#x27;s GPAI Code of Practice signatory list?</h1>" in html
+    assert "Cohere model, served by Cohere" in text
+    assert "Cohere (developer)" in text and "chapters: all" in text
+    assert ">European Commission - The General-Purpose AI Code of Practice (signatories)</a>" in html
+    assert "retrieved 2026-07-05" in text
+    assert 'href="../offerings/cohere-api.html#gpai_cop"' in html
+
+
+def test_sources_show_title_date_and_leads_below_primaries() -> None:
+    html = site.offering_page(REGISTRY, COHERE, STAMPS)
+    iso = html[html.index('id="iso_27001"'):html.index('id="iso_42001"')]
+    assert iso.index("Sources</p>") < iso.index("Leads (used as lead only, not cited)")
+    assert '<a href="https://trustcenter.cohere.com">Cohere Trust Center</a>' in html
+
+
+def test_stale_cells_are_flagged_at_the_generated_date() -> None:
+    assert "stale" not in " ".join(parse(site.offering_page(REGISTRY, COHERE, STAMPS)).text)
+    late = as_of(REGISTRY, "2027-06-01")
+    text = " ".join("".join(parse(site.offering_page(REGISTRY, COHERE, late)).text).split())
+    assert "11 of 11 cells are stale" in text
+    assert "stale: verified 331 days before 2027-06-01 (limit 180)" in text
+
+
+def test_every_page_links_the_data_and_feeds(tmp_path: Path) -> None:
+    site.write_site(REGISTRY, STAMPS, tmp_path)
+    for page in tmp_path.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for target in ("data.json", "offerings.csv", "changes.atom", "CHANGELOG.md"):
+            assert f'{target}"' in html, (page, target)
+        assert '<nav aria-label="Site">' in html and '<nav aria-label="Data and feeds">' in html
+
+
+def test_compare_page_grows_linearly() -> None:
+    base = REGISTRY.offerings["cohere-api"]
+    many = {f"synthetic-{i}": dataclasses.replace(base, id=f"synthetic-{i}", name=f"Synthetic {i}")
+            for i in range(40)}
+    registry = dataclasses.replace(REGISTRY, offerings=many)
+    files = site.site_files(registry, STAMPS)
+    assert len([n for n in files if n.startswith("compare/")]) == 2
+    small = dataclasses.replace(REGISTRY, offerings=dict(list(many.items())[:20]))
+    ratio = (sum(map(len, files.values())) / sum(map(len, site.site_files(small, STAMPS).values())))
+    assert 1.7 < ratio < 2.1
+    html = files["compare/index.html"]
+    assert '<label for="pick-a">' in html and '<label for="pick-b">' in html
+    assert html.count('<section class="col"') == 40

@@ -127,6 +127,8 @@ class RegistryMeta:
     corrections: str
     stale_after_days: int
     tag_entity: str | None = None  # RFC 4151 tagging entity for the change feed's entry ids
+    repository: str | None = None  # URL of the registry's source repository
+    correction_form: str | None = None  # URL where a reader submits a correction
 
 
 @dataclass(frozen=True)

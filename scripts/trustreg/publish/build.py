@@ -22,6 +22,9 @@ def write_all(registry: Registry, out: Path) -> None:
     write_records(registry, stamped, out)
     write_atom(registry, stamped, out)
     write_site(registry, stamped, out / "site")
+    changelog = registry.root / "CHANGELOG.md"
+    if changelog.is_file():  # every page links it
+        shutil.copyfile(changelog, out / "CHANGELOG.md")
 
 
 def build(registry: Registry, dist: Path) -> None:

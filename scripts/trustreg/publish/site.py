@@ -1,144 +1,121 @@
-"""The static site: offering, question, compare and index pages. No script; all text escaped."""
+"""The static site: offering, question and index pages, and the compare page. No script; all
+text escaped. Grades, labels and glyphs come from the vocabulary, so a new grade needs no code."""
 
 from __future__ import annotations
 
-from html import escape
-from itertools import combinations
 from pathlib import Path
 
 from ..model import Cell, Offering, Registry
-from ..rules.tr107_safe_urls import url_problem
+from .compare import COMPARE_CSS, compare_css, compare_page
+from .html import e, excerpt, grade_badge, graded, page, source_item, stale_note, who
 from .stamps import Stamps
+from .style import FAVICON, STYLE
 from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line
 
 NO_EVIDENCE_NOTE = ("“No public evidence” means we could not verify it from public sources, "
                     "not that the answer is no.")
-CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
 
-def e(text: object) -> str:
-    """Escape any data for HTML text or a quoted attribute."""
-    return escape(str(text), quote=True)
-
-
-def page(registry: Registry, title: str, body: str, depth: int) -> str:
-    up = "../" * depth
-    meta = registry.meta
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<title>{e(title)} · {e(meta.name)}</title>
-<link rel="stylesheet" href="{up}style.css">
-<link rel="icon" href="{up}favicon.svg" type="image/svg+xml">
-</head>
-<body>
-<header class="site"><a href="{up}index.html">{e(meta.name)}</a>
-<nav><a href="{up}index.html">Matrix</a> <a href="{up}questions/index.html">Questions</a>
-<a href="{up}compare/index.html">Compare</a></nav></header>
-<main>
-{body}
-</main>
-<footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
-<p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
-</body>
-</html>
-"""
-
-
-def grade_badge(registry: Registry, status: str) -> str:
-    grade = registry.vocabulary.grades[status]
-    return (f'<span class="grade g-{e(status)}"><span aria-hidden="true">{e(grade.glyph)}</span> '
-            f"{e(grade.label)}</span>")
-
-
-def link(url: str, text: str, title: str = "") -> str:
-    """A link to a safe https URL; any other URL is withheld, with the reason."""
-    problem = url_problem(url)
-    if problem:
-        return f'{e(text)} (link withheld: the URL {e(problem)})'
-    titled = f' title="{e(title)}"' if title else ""
-    return f'<a href="{e(url)}"{titled}>{e(text)}</a>'
-
-
-def source_links(cell: Cell) -> str:
-    links = []
-    for source in cell.primary_sources:  # a URL the check refuses is shown, never linked
-        links.append(link(source.url, "source", source.title))
-        if source.archived:
-            links.append(link(source.archived, "archived copy"))
-    if not links:
-        links.append(f'<span class="nosource">{NO_SOURCE}</span>')
+def sources_block(cell: Cell) -> str:
+    """Primary sources, then leads visibly below them."""
+    primaries = [s for s in cell.sources if s.is_primary]
     leads = [s for s in cell.sources if not s.is_primary]
-    html = f'<p class="sources">{" · ".join(links)}</p>'
-    html += "".join(f'<blockquote>{e(s.quote)}</blockquote>'
-                    for s in cell.primary_sources if s.quote)
+    html = ('<div class="sources"><p class="label">Sources</p><ul>'
+            + "".join(source_item(s) for s in primaries) + "</ul></div>" if primaries
+            else f'<p class="sources nosource">{NO_SOURCE}</p>')
     if leads:
-        items = "".join(f"<li>{e(s.title)}" + (f" ({e(s.url)})" if s.url else "") + "</li>"
-                        for s in leads)
-        html += f'<div class="leads">Used as lead only, not cited:<ul>{items}</ul></div>'
+        html += ('<div class="leads"><p class="label">Leads (used as lead only, not cited)</p><ul>'
+                 + "".join(source_item(s) for s in leads) + "</ul></div>")
     return html
 
 
-def cell_section(registry: Registry, cell: Cell) -> str:
+def cell_section(registry: Registry, offering: Offering, cell: Cell, stamps: Stamps) -> str:
     dim = cell.dimension
     parts = [
-        f'<section class="cell" id="{e(dim.id)}">',
-        f"<h3>{e(dim.label)} {grade_badge(registry, cell.status)}</h3>",
-        f'<p class="question">{e(dim.question)}</p>',
+        f'<section class="cell" id="{e(dim.id)}" aria-labelledby="h-{e(dim.id)}">',
+        f'<h3 id="h-{e(dim.id)}">{e(dim.label)}: {grade_badge(registry, cell.status)}</h3>',
+        f'<p class="question">{e(dim.question)} <span class="party">({e(graded(offering, cell))})</span></p>',
         f'<p class="meta">confidence {e(cell.confidence)} · verified '
-        f'<time datetime="{e(cell.verified)}">{e(cell.verified)}</time></p>',
+        f'<time datetime="{e(cell.verified)}">{e(cell.verified)}</time>{stale_note(stamps, cell)}</p>',
     ]
     if cell.caveat:
         parts.append(f'<p class="caveat"><strong>Watch-out:</strong> {e(cell.caveat)}</p>')
     parts.append(f'<p class="evidence">{e(cell.evidence)}</p>')
     parts += [f'<p class="{cls}">{e(line)}</p>' for cls, line in
               (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
-    parts += [source_links(cell), "</section>"]
+    parts += [sources_block(cell), "</section>"]
     return "\n".join(parts)
 
 
-def offering_page(registry: Registry, offering: Offering) -> str:
+def offering_page(registry: Registry, offering: Offering, stamps: Stamps) -> str:
     watch = "".join(
-        f"<li>{e(c.dimension.label)}: {grade_badge(registry, c.status)} {e(c.caveat or '')}</li>"
+        f'<li><a href="#{e(c.dimension.id)}">{e(c.dimension.label)}</a>: '
+        f"{grade_badge(registry, c.status)} {e(c.caveat or '')}</li>"
         for c in offering.watch_outs)
+    stale = [c for c in offering.cells.values() if stamps.is_stale(c)]
+    stale_line = (f'<p class="stale">{len(stale)} of {len(offering.cells)} cells are stale '
+                  f"(verified more than {stamps.stale_after_days} days before {e(stamps.generated)}).</p>"
+                  if stale else "")
     groups = []
     for group in registry.vocabulary.groups.values():
         cells = [offering.cells[d.id] for d in registry.vocabulary.dimensions_in(group.id)
                  if d.id in offering.cells]
-        groups.append(f"<h2>{e(group.label)}</h2>\n" +
-                      "\n".join(cell_section(registry, c) for c in cells))
-    body = f"""<p class="banner">evidence verified as of <time datetime="{e(offering.verified)}">{e(offering.verified)}</time></p>
-<nav class="crumbs"><a href="../index.html">Registry</a> / {e(offering.name)}</nav>
+        if cells:
+            groups.append(f"<h2>{e(group.label)}</h2>\n" +
+                          "\n".join(cell_section(registry, offering, c, stamps) for c in cells))
+    body = f"""<p class="banner">evidence verified as of <time datetime="{e(offering.verified)}">{e(offering.verified)}</time> (its oldest cell) · built <time datetime="{e(stamps.generated)}">{e(stamps.generated)}</time></p>
+<nav class="crumbs" aria-label="Breadcrumb"><a href="../index.html">Registry</a> / {e(offering.name)}</nav>
 <h1>{e(offering.name)}</h1>
-<p class="who">Developer: {e(offering.developer.name)} · Platform: {e(offering.platform.name)} · Model family: {e(offering.model_family)}</p>
+<p class="who">{e(who(offering))} · Developer: {e(offering.developer.name)} · Platform: {e(offering.platform.name)} · Model family: {e(offering.model_family)}</p>
 <p class="summary">{e(offering.summary)}</p>
-<section class="watchouts"><h2>Watch-outs {len(offering.watch_outs)}</h2>
+{stale_line}<section class="watchouts" aria-labelledby="watch"><h2 id="watch">Watch-outs {len(offering.watch_outs)}</h2>
 <p>{e(WATCH_OUT_SENTENCE)}</p>
 <ul>{watch}</ul></section>
+<p><a href="../compare/index.html">Compare {e(offering.name)} with another offering</a> · <a href="../../api/v1/offerings/{e(offering.id)}.json">{e(offering.name)} as JSON</a></p>
 {"".join(groups)}"""
     return page(registry, offering.name, body, 1)
 
 
-def question_page(registry: Registry, dim_id: str) -> str:
+def question_entry(registry: Registry, offering: Offering, cell: Cell, stamps: Stamps) -> str:
+    dim = cell.dimension
+    primaries = [s for s in cell.sources if s.is_primary]
+    sources = ("<ul class=\"sources\">" + "".join(source_item(s) for s in primaries) + "</ul>"
+               if primaries else f'<p class="nosource">{NO_SOURCE}</p>')
+    lines = [f'<p class="{cls}">{e(line)}</p>' for cls, line in
+             (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
+    return f"""<article class="answer" aria-labelledby="q-{e(offering.id)}">
+<h3 id="q-{e(offering.id)}"><a href="../offerings/{e(offering.id)}.html">{e(offering.name)}</a>: {grade_badge(registry, cell.status)}</h3>
+<p class="who">{e(who(offering))}</p>
+<p class="meta">confidence {e(cell.confidence)} · verified <time datetime="{e(cell.verified)}">{e(cell.verified)}</time>{stale_note(stamps, cell)}</p>
+{f'<p class="caveat"><strong>Watch-out:</strong> {e(cell.caveat)}</p>' if cell.caveat else ""}
+<p class="evidence">{e(excerpt(cell.evidence))}</p>
+{"".join(lines)}{sources}
+<p><a href="../offerings/{e(offering.id)}.html#{e(dim.id)}">Full {e(dim.label)} cell of {e(offering.name)}</a></p>
+</article>"""
+
+
+def question_page(registry: Registry, dim_id: str, stamps: Stamps) -> str:
+    """The question as headline; offerings grouped by the company the cell grades."""
     dim = registry.vocabulary.dimensions[dim_id]
-    rows = []
+    by_party: dict[str, list[Offering]] = {}
     for offering in registry.offerings.values():
-        cell = offering.cells.get(dim_id)
-        if cell is None:
-            continue
-        rows.append(f'<tr><th scope="row"><a href="../offerings/{e(offering.id)}.html#{e(dim_id)}">'
-                    f"{e(offering.name)}</a></th><td>{grade_badge(registry, cell.status)}</td>"
-                    f"<td>{e(cell.caveat or '')}</td><td>{e(cell.confidence)}</td>"
-                    f"<td>{e(cell.verified)}</td></tr>")
-    body = f"""<nav class="crumbs"><a href="../index.html">Registry</a> / <a href="index.html">Questions</a> / {e(dim.label)}</nav>
-<h1>{e(dim.label)}</h1>
-<p class="question">{e(dim.question)} Grades the {e(dim.graded_party)}.</p>
+        if dim_id in offering.cells:
+            party = offering.graded_party(offering.cells[dim_id])
+            by_party.setdefault(party.id, []).append(offering)
+    sections = []
+    for party_id in sorted(by_party, key=lambda p: registry.organisations[p].name.lower()):
+        offerings = by_party[party_id]
+        party = registry.organisations[party_id]
+        shared = (f'<p class="note">One grade for its {len(offerings)} offerings: this cell grades '
+                  f"the {e(dim.graded_party)}, {e(party.name)}.</p>\n" if len(offerings) > 1 else "")
+        entries = "\n".join(question_entry(registry, o, o.cells[dim_id], stamps) for o in offerings)
+        sections.append(f'<section aria-labelledby="p-{e(party_id)}"><h2 id="p-{e(party_id)}">'
+                        f"{e(party.name)} ({e(dim.graded_party)})</h2>\n{shared}{entries}</section>")
+    body = f"""<nav class="crumbs" aria-label="Breadcrumb"><a href="../index.html">Registry</a> / <a href="index.html">Questions</a> / {e(dim.label)}</nav>
+<h1>{e(dim.question)}</h1>
+<p class="lede">{e(dim.label)}: this cell grades the {e(dim.graded_party)} of each offering, so the offerings are grouped by it.</p>
 <p class="note">{e(NO_EVIDENCE_NOTE)}</p>
-<table><thead><tr><th>Offering</th><th>Grade</th><th>Caveat</th><th>Confidence</th><th>Verified</th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table>"""
+{"".join(sections)}"""
     return page(registry, dim.label, body, 1)
 
 
@@ -149,51 +126,24 @@ def questions_index(registry: Registry) -> str:
     return page(registry, "Questions", body, 1)
 
 
-def compare_pairs(registry: Registry) -> list[tuple[Offering, Offering]]:
-    """Pairs of offerings that share a developer or a platform."""
-    return [(a, b) for a, b in combinations(registry.offerings.values(), 2)
-            if a.developer.id == b.developer.id or a.platform.id == b.platform.id]
-
-
-def compare_name(a: Offering, b: Offering) -> str:
-    return f"{a.id}--{b.id}.html"
-
-
-def compare_page(registry: Registry, a: Offering, b: Offering) -> str:
-    rows = []
-    for dim in registry.vocabulary.dimensions.values():
-        ca, cb = a.cells.get(dim.id), b.cells.get(dim.id)
-        differs = (ca and ca.status) != (cb and cb.status)
-        mark = '<td class="diff">differs</td>' if differs else "<td></td>"
-        cols = "".join(f"<td>{grade_badge(registry, c.status)} {e(c.caveat or '')}</td>" if c
-                       else "<td>—</td>" for c in (ca, cb))
-        rows.append(f'<tr{" class=differs" if differs else ""}><th scope="row">'
-                    f"{e(dim.label)}</th>{cols}{mark}</tr>")
-    body = f"""<nav class="crumbs"><a href="../index.html">Registry</a> / <a href="index.html">Compare</a></nav>
-<h1>{e(a.name)} and {e(b.name)}</h1>
-<table><thead><tr><th>Question</th><th><a href="../offerings/{e(a.id)}.html">{e(a.name)}</a></th>
-<th><a href="../offerings/{e(b.id)}.html">{e(b.name)}</a></th><th></th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table>"""
-    return page(registry, f"{a.name} and {b.name}", body, 1)
-
-
-def compare_index(registry: Registry) -> str:
-    pairs = compare_pairs(registry)
-    items = "".join(f'<li><a href="{e(compare_name(a, b))}">{e(a.name)} and {e(b.name)}</a></li>'
-                    for a, b in pairs)
-    empty = "<p>No two offerings share a developer or a platform yet.</p>"
-    body = ("<h1>Compare</h1>\n<p>Offerings that share a developer or a platform.</p>\n"
-            + (f"<ul>{items}</ul>" if pairs else empty))
-    return page(registry, "Compare", body, 1)
-
-
 def legend(registry: Registry) -> str:
     items = "".join(f"<li>{grade_badge(registry, g.id)}: {e(g.meaning)}</li>"
                     for g in registry.vocabulary.grades.values())
-    return f'<section class="legend"><h2>Legend</h2><ul>{items}</ul></section>'
+    return f'<section class="legend" aria-labelledby="legend"><h2 id="legend">Legend</h2><ul>{items}</ul></section>'
 
 
-def index_page(registry: Registry, by_watch_outs: bool) -> str:
+def matrix_cell(registry: Registry, offering: Offering, dim_id: str) -> str:
+    cell = offering.cells.get(dim_id)
+    if cell is None:
+        return "<td>—</td>"
+    dim = registry.vocabulary.dimensions[dim_id]
+    grade = registry.vocabulary.grades[cell.status]
+    return (f'<td class="g-{e(cell.status)}"><a href="offerings/{e(offering.id)}.html#{e(dim_id)}">'
+            f'<span class="dl">{e(dim.label)}: </span><span aria-hidden="true">{e(grade.glyph)}</span> '
+            f'<span class="gl">{e(grade.label)}</span><span class="sr"> ({e(offering.name)})</span></a></td>')
+
+
+def index_page(registry: Registry, by_watch_outs: bool, stamps: Stamps) -> str:
     offerings = sorted(registry.offerings.values(),
                        key=(lambda o: (len(o.watch_outs), o.name)) if by_watch_outs
                        else (lambda o: (o.name.lower(), o.id)))
@@ -202,79 +152,44 @@ def index_page(registry: Registry, by_watch_outs: bool) -> str:
                    for d in dims)
     rows = []
     for o in offerings:
-        cells = "".join(
-            f'<td class="g-{e(o.cells[d.id].status)}">'
-            f'<a href="offerings/{e(o.id)}.html#{e(d.id)}" title="{e(registry.vocabulary.grade_label(o.cells[d.id].status))}">'
-            f'{e(registry.vocabulary.grades[o.cells[d.id].status].glyph)}</a></td>'
-            if d.id in o.cells else "<td>—</td>" for d in dims)
-        rows.append(f'<tr><th scope="row"><a href="offerings/{e(o.id)}.html">{e(o.name)}</a></th>'
-                    f"<td>{len(o.watch_outs)}</td>{cells}</tr>")
+        cells = "".join(matrix_cell(registry, o, d.id) for d in dims)
+        rows.append(f'<tr><th scope="row"><a href="offerings/{e(o.id)}.html">{e(o.name)}</a>'
+                    f'<span class="who">{e(who(o))}</span></th>'
+                    f'<td class="count"><span class="dl">Watch-outs: </span>{len(o.watch_outs)}</td>{cells}</tr>')
     sort = ('<a href="index.html">by name</a> · <strong>by watch-outs</strong>' if by_watch_outs
             else '<strong>by name</strong> · <a href="by-watch-outs.html">by watch-outs</a>')
+    oldest = min((o.verified for o in registry.offerings.values()), default=stamps.generated)
     body = f"""<h1>{e(registry.meta.name)}</h1>
-<p class="banner">evidence verified as of <time datetime="{e(registry.verified)}">{e(registry.verified)}</time> · {e(registry.meta.disclaimer)}</p>
+<p class="banner">built <time datetime="{e(stamps.generated)}">{e(stamps.generated)}</time> · oldest evidence verified <time datetime="{e(oldest)}">{e(oldest)}</time>; each offering's page gives its own date · {e(registry.meta.disclaimer)}</p>
 <p class="sort">Sort: {sort}</p>
-<div class="scroll"><table class="matrix"><thead><tr><th scope="col">Offering</th><th scope="col">Watch-outs</th>{head}</tr></thead>
+<div class="scroll" role="region" aria-label="Offerings by question" tabindex="0"><table class="matrix"><caption>Offerings (rows) by question (columns); each cell links to its evidence.</caption>
+<thead><tr><th scope="col">Offering</th><th scope="col">Watch-outs</th>{head}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>
 {legend(registry)}"""
     return page(registry, "Matrix", body, 0)
 
 
-STYLE = """body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24;background:#fff}
-header.site{display:flex;gap:2em;align-items:baseline;padding:.8em 1.5em;background:#14325c}
-header.site a{color:#fff;font-weight:600;margin-right:1em}
-main{max-width:72em;margin:0 auto;padding:1em 1.5em}
-footer{max-width:72em;margin:2em auto;padding:1em 1.5em;border-top:1px solid #ccd;color:#555;font-size:.9em}
-.banner{background:#eef3fb;border-left:4px solid #14325c;padding:.4em .8em}
-.crumbs{font-size:.9em;color:#555}
-.summary{font-size:1.05em}
-.watchouts{border:2px solid #c96b00;border-radius:6px;padding:.5em 1em;background:#fff8ef}
-.cell{border-top:1px solid #dde;padding:.6em 0}
-.cell h3{margin:.2em 0}
-.question,.meta,.note{color:#444}
-.caveat{background:#fff3e0;padding:.2em .5em}
-.attrs,.facts{font-family:ui-monospace,monospace;font-size:.9em;margin:.2em 0}
-.leads{font-size:.9em;color:#555}
-blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ccd;color:#333}
-.grade{white-space:nowrap;border-radius:4px;padding:0 .4em;font-weight:600;font-size:.9em}
-.g-yes_public{background:#d9f2dc;color:#145a1e}
-.g-yes_sales_gated{background:#e3ecfb;color:#173d7a}
-.g-yes_platform_only{background:#ece3fb;color:#48207a}
-.g-partial{background:#fff0c2;color:#6b4a00}
-.g-unclear{background:#eceff1;color:#37474f}
-.g-no_public_evidence{background:#fde2e1;color:#8a1c17}
-table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #dde;padding:.3em .5em;text-align:left;vertical-align:top}
-.matrix td{text-align:center;font-size:1.2em}
-.matrix td a{text-decoration:none;color:inherit;display:block}
-.scroll{overflow-x:auto}
-tr.differs{background:#fffbe6}
-.diff{font-weight:600;color:#8a1c17}
-.legend ul{list-style:none;padding:0}
-"""
-
-
-FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
-           '<circle cx="8" cy="8" r="7" fill="#14325c"/></svg>\n')
+def site_files(registry: Registry, stamps: Stamps) -> dict[str, str]:
+    """Every file of the site by path: size is linear in the number of offerings."""
+    files: dict[str, str] = {
+        "style.css": STYLE,
+        "favicon.svg": FAVICON,
+        COMPARE_CSS: compare_css(registry),
+        "index.html": index_page(registry, False, stamps),
+        "by-watch-outs.html": index_page(registry, True, stamps),
+        "questions/index.html": questions_index(registry),
+        "compare/index.html": compare_page(registry, stamps),
+    }
+    for offering in registry.offerings.values():
+        files[f"offerings/{offering.id}.html"] = offering_page(registry, offering, stamps)
+    for dim_id in registry.vocabulary.dimensions:
+        files[f"questions/{dim_id}.html"] = question_page(registry, dim_id, stamps)
+    return files
 
 
 def write_site(registry: Registry, stamps: Stamps, out: Path) -> None:
     """Write every page under out (the site folder)."""
-    files: dict[str, str] = {
-        "style.css": STYLE,
-        "favicon.svg": FAVICON,
-        "index.html": index_page(registry, by_watch_outs=False),
-        "by-watch-outs.html": index_page(registry, by_watch_outs=True),
-        "questions/index.html": questions_index(registry),
-        "compare/index.html": compare_index(registry),
-    }
-    for offering in registry.offerings.values():
-        files[f"offerings/{offering.id}.html"] = offering_page(registry, offering)
-    for dim_id in registry.vocabulary.dimensions:
-        files[f"questions/{dim_id}.html"] = question_page(registry, dim_id)
-    for a, b in compare_pairs(registry):
-        files[f"compare/{compare_name(a, b)}"] = compare_page(registry, a, b)
-    for name, text in sorted(files.items()):
+    for name, text in sorted(site_files(registry, stamps).items()):
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
