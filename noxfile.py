@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import nox
 
@@ -67,6 +68,16 @@ def site(session: nox.Session) -> None:
     session.run("python", "tests/site/hostile_registry.py", hostile)
     session.run("python", "tests/site/check_site.py", os.path.join(hostile, "dist", "site"),
                 "--hostile")
+    axe = os.path.join(session.create_tmp(), "axe")  # axe-core in Debian's Chromium: no violations
+    axe_cli = "4.13.0"  # npm @axe-core/cli
+    os.makedirs(axe, exist_ok=True)
+    session.run("npm", "install", "--prefix", axe, "--no-audit", "--no-fund", "--silent",
+                f"@axe-core/cli@{axe_cli}", external=True, env={"CHROMEDRIVER_SKIP_DOWNLOAD": "true"})
+    pages = sorted(Path("dist/site").resolve().rglob("*.html"))
+    session.run(os.path.join(axe, "node_modules", ".bin", "axe"), *(p.as_uri() for p in pages),
+                "--chromedriver-path", "/usr/bin/chromedriver", "--chrome-path", "/usr/bin/chromium",
+                "--chrome-options=no-sandbox,disable-gpu,disable-dev-shm-usage",
+                "--tags", "wcag2a,wcag2aa,wcag21aa,wcag22aa,best-practice", "--exit", external=True)
 
 
 @nox.session

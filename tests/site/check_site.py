@@ -1,8 +1,9 @@
 """Check a built site in real headless Chromium (Debian's chromium and chromedriver).
 
 Every page must load with no console error; the Cohere page must show "Watch-outs 7";
-with --hostile, injected markup must show as text and never run. Screenshots of the index
-and the Cohere page go to --screenshots.
+with --hostile, injected markup must show as text and never run. The matrix must fit a 390 px
+screen, print must show every link's URL, and the compare page's selects must show the offering
+chosen. Screenshots of the index and the Cohere page go to --screenshots.
 
 Usage: python tests/site/check_site.py SITE_DIR [--screenshots DIR] [--hostile]
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -64,6 +66,52 @@ def browser() -> Iterator[webdriver.Chrome]:
             driver.quit()
 
 
+def check_small_screen(driver: webdriver.Chrome, base: str) -> list[str]:
+    """At 390 px every cell of the matrix is on screen, without scrolling sideways."""
+    driver.set_window_size(390, 900)
+    driver.get(f"{base}/index.html")
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    cells = driver.find_elements(By.CSS_SELECTOR, ".matrix td")
+    off = [c.text for c in cells if c.rect["x"] + c.rect["width"] > width + 1 or not c.is_displayed()]
+    driver.set_window_size(1400, 1000)
+    return [f"index.html: {len(off)} of {len(cells)} matrix cells off a 390 px screen"] if off else []
+
+
+def check_print(driver: webdriver.Chrome, base: str) -> list[str]:
+    """Printed, every link shows its URL and cells are kept whole."""
+    driver.get(f"{base}/offerings/cohere-api.html")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    problems = []
+    for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+        after = driver.execute_script("return getComputedStyle(arguments[0], '::after').content", a)
+        if a.get_attribute("href").split("#")[0].rstrip("/") not in after and \
+                a.get_dom_attribute("href") not in after:
+            problems.append(f"offerings/cohere-api.html: printed link {a.text!r} shows no URL")
+            break
+    cell = driver.find_element(By.CSS_SELECTOR, ".cell")
+    if driver.execute_script("return getComputedStyle(arguments[0]).breakInside", cell) != "avoid":
+        problems.append("offerings/cohere-api.html: printed cells may break across pages")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    return problems
+
+
+def check_compare(driver: webdriver.Chrome, base: str) -> list[str]:
+    """Choosing an offering in either select shows its column, and only the two chosen show."""
+    driver.get(f"{base}/compare/index.html")
+    problems = []
+    for pick in ("pick-a", "pick-b"):
+        select = Select(driver.find_element(By.ID, pick))
+        for value in [o.get_attribute("value") for o in select.options]:
+            select.select_by_value(value)
+            heading = driver.find_element(By.CSS_SELECTOR, f"#c-{value} h2")
+            if not heading.is_displayed():
+                problems.append(f"compare/index.html: choosing {value} in {pick} does not show it")
+            shown = [h for h in driver.find_elements(By.CSS_SELECTOR, ".col h2") if h.is_displayed()]
+            if len(shown) > 2:
+                problems.append(f"compare/index.html: {len(shown)} columns show, not two")
+    return problems
+
+
 def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
     """Problems found, one line each (empty when the site passes)."""
     problems: list[str] = []
@@ -90,6 +138,12 @@ def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
             if screenshots and name in ("index.html", "offerings/cohere-api.html"):
                 screenshots.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(screenshots / f"{Path(name).stem}.png"))
+        if "index.html" in pages:
+            problems += check_small_screen(driver, base)
+        if "offerings/cohere-api.html" in pages:
+            problems += check_print(driver, base)
+        if "compare/index.html" in pages:
+            problems += check_compare(driver, base)
     if not pages:
         problems.append(f"{site}: no pages")
     return problems
