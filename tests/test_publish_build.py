@@ -94,3 +94,30 @@ def test_errors_stop_the_build_and_keep_the_old_dist(registry: Path,
     assert "TR100" in out and "nothing was written" in err
     assert digest(registry / "dist") == before
     assert sorted(p.name for p in registry.iterdir() if p.name.startswith(".dist")) == []
+
+
+def test_release_notes_are_the_tag_section() -> None:
+    from trustreg.publish.release_notes import main, release_notes
+
+    text = ("# Changelog\n\n## [Unreleased]\n\n- later\n\n## [2026.12.01] - 2026-12-01\n\n"
+            "### Corrected\n\n- Cohere API · HIPAA BAA\n\n## [2026.07.05] - 2026-07-05\n\n- first\n")
+    assert release_notes(text, "2026.12.01") == "### Corrected\n\n- Cohere API · HIPAA BAA\n"
+    assert release_notes(text, "2026.07.05") == "- first\n"
+    with pytest.raises(ValueError, match=r"no section for release 2027\.01\.01"):
+        release_notes(text, "2027.01.01")
+    assert main([]) == 2
+
+
+def test_workflows_build_and_publish() -> None:
+    import yaml
+
+    from .conftest import REPO
+
+    release = yaml.safe_load((REPO / ".github/workflows/release.yml").read_text(encoding="utf-8"))
+    steps = " ".join(s.get("run", "") for s in release["jobs"]["release"]["steps"])
+    assert release[True]["push"]["tags"] == ["[0-9][0-9][0-9][0-9].[0-9][0-9].[0-9][0-9]"]
+    assert "SOURCE_DATE_EPOCH" in steps and "trustreg build" in steps
+    assert "trustreg.publish.release_notes" in steps and "gh release create" in steps
+    pages = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    uses = [s.get("uses", "") for job in pages["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..model import Registry
 from .atom import write_atom
 from .feed import write_feed
+from .html import root_index
 from .records import write_records
 from .site import write_site
 from .stamps import stamps
@@ -22,6 +23,7 @@ def write_all(registry: Registry, out: Path) -> None:
     write_records(registry, stamped, out)
     write_atom(registry, stamped, out)
     write_site(registry, stamped, out / "site")
+    (out / "index.html").write_text(root_index(registry), encoding="utf-8")
     changelog = registry.root / "CHANGELOG.md"
     if changelog.is_file():  # every page links it
         shutil.copyfile(changelog, out / "CHANGELOG.md")

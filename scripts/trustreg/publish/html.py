@@ -70,15 +70,15 @@ def stale_note(stamps: Stamps, cell: Cell) -> str:
             f"{e(stamps.generated)} (limit {stamps.stale_after_days})</strong>")
 
 
-def outputs(registry: Registry, up: str) -> str:
-    """Links to the data, feeds, changelog, repository and correction form."""
+def outputs(registry: Registry, to_root: str) -> str:
+    """Links to the data, feeds, changelog, repository and correction form; to_root leads to dist/."""
     meta = registry.meta
-    items = [f'<a href="{up}../data.json">data.json</a>',
-             f'<a href="{up}../offerings.csv">CSV (offerings.csv)</a>',
-             f'<a href="{up}../datapackage.json">datapackage.json</a>',
-             f'<a href="{up}../api/v1/offerings.json">JSON API (api/v1)</a>',
-             f'<a href="{up}../changes.atom">change feed (Atom)</a>',
-             f'<a href="{up}../CHANGELOG.md">CHANGELOG</a>']
+    items = [f'<a href="{to_root}data.json">data.json</a>',
+             f'<a href="{to_root}offerings.csv">CSV (offerings.csv)</a>',
+             f'<a href="{to_root}datapackage.json">datapackage.json</a>',
+             f'<a href="{to_root}api/v1/offerings.json">JSON API (api/v1)</a>',
+             f'<a href="{to_root}changes.atom">change feed (Atom)</a>',
+             f'<a href="{to_root}CHANGELOG.md">CHANGELOG</a>']
     if meta.repository:
         items.append(link(meta.repository, "source repository"))
     if meta.correction_form:
@@ -109,8 +109,27 @@ def page(registry: Registry, title: str, body: str, depth: int, extra_css: str =
 {body}
 </main>
 <footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
-<nav aria-label="Data and feeds"><p>{outputs(registry, up)}</p></nav>
+<nav aria-label="Data and feeds"><p>{outputs(registry, up + "../")}</p></nav>
 <p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
+</body>
+</html>
+"""
+
+
+def root_index(registry: Registry) -> str:
+    """dist/index.html: where the bundle's root points a reader (the site, data and feeds)."""
+    name = e(registry.meta.name)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=site/index.html">
+<title>{name}</title>
+</head>
+<body>
+<main><h1>{name}</h1><p><a href="site/index.html">The registry's pages</a></p>
+<nav aria-label="Data and feeds"><p>{outputs(registry, "")}</p></nav></main>
 </body>
 </html>
 """
