@@ -39,9 +39,10 @@ def organisations(count: int) -> list[dict[str, Any]]:
              "trust_center": f"https://trust.org{k:03d}.example.com"} for k in range(count)]
 
 
-def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random,
+             one_platform: bool = False) -> dict[str, Any]:
     developer = index % orgs
-    platform = (index * 7 + 3) % orgs if index % 3 else developer
+    platform = 0 if one_platform else (index * 7 + 3) % orgs if index % 3 else developer
     data = {k: v for k, v in template.items() if k != "cells"}
     data.update(id=f"synthetic-{index:05d}", name=f"Synthetic Offering {index:05d}",
                 developer=f"synthetic-org-{developer:03d}", platform=f"synthetic-org-{platform:03d}",
@@ -68,8 +69,11 @@ def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random
     return data
 
 
-def make_registry(root: Path, count: int, seed: int = 2026) -> Path:
-    """Write a registry with `count` synthetic offerings under root (which must not exist)."""
+def make_registry(root: Path, count: int, seed: int = 2026, one_platform: bool = False) -> Path:
+    """Write a registry with `count` synthetic offerings under root (which must not exist).
+
+    With one_platform, one organisation serves them all (the worst case for compare pages).
+    """
     root.mkdir(parents=True)
     shutil.copy2(REPO / "registry.yaml", root / "registry.yaml")
     shutil.copytree(REPO / "schema", root / "schema")
@@ -82,7 +86,7 @@ def make_registry(root: Path, count: int, seed: int = 2026) -> Path:
     vocab = load_vocabulary(root)
     rng = random.Random(seed)
     for index in range(count):
-        data = offering(index, orgs, template, rng)
+        data = offering(index, orgs, template, rng, one_platform)
         text = canonical_text(data, "offering", vocab) or ""
         (root / "offerings" / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
     return root

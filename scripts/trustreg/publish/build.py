@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model import Registry
 from .atom import write_atom
-from .feed import write_feed
+from .feed import offering_entries, write_feed
 from .html import root_index
 from .records import write_records
 from .site import write_site
@@ -18,9 +18,10 @@ from .tabular import write_tabular
 
 def write_all(registry: Registry, out: Path) -> None:
     stamped = stamps(registry)
-    write_feed(registry, stamped, out)
+    entries = offering_entries(registry, stamped)
+    write_feed(registry, stamped, out, entries)
     write_tabular(registry, stamped, out)
-    write_records(registry, stamped, out)
+    write_records(registry, stamped, out, entries)
     write_atom(registry, stamped, out)
     write_site(registry, stamped, out / "site")
     (out / "index.html").write_text(root_index(registry), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from ..model import Cell, Offering, Registry, Source
@@ -17,9 +18,12 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+_url_problem = lru_cache(maxsize=65536)(url_problem)  # a URL is shown on up to four pages
+
+
 def link(url: str, text: str) -> str:
     """A link to a safe https URL; any other URL is withheld, with the reason."""
-    problem = url_problem(url)
+    problem = _url_problem(url)
     if problem:
         return f"{e(text)} (link withheld: the URL {e(problem)})"
     return f'<a href="{e(url)}">{e(text)}</a>'

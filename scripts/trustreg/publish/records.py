@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Offering, Registry
-from .feed import SCHEMA_VERSION, dumps, offering_entry, stamp_fields
+from .feed import SCHEMA_VERSION, dumps, offering_entries, stamp_fields
 from .feed_schema import (
     API_DIR,
     INDEX_SCHEMA,
@@ -20,7 +20,7 @@ from .stamps import Stamps
 from .validate import OutputSchema
 
 
-def record(offering: Offering, stamps: Stamps) -> dict[str, Any]:
+def record(offering: Offering, stamps: Stamps, entry: dict[str, Any]) -> dict[str, Any]:
     modified = stamps.modified_of(offering.id)
     return {
         "$schema": f"../schemas/{PUBLISHED[RECORD_SCHEMA]}",
@@ -29,14 +29,14 @@ def record(offering: Offering, stamps: Stamps) -> dict[str, Any]:
         "modified": modified.at,
         "modified_commit": modified.commit,
         "modified_note": modified.note,
-        **offering_entry(offering, stamps),
+        **entry,
     }
 
 
-def index(registry: Registry, stamps: Stamps) -> dict[str, Any]:
+def index(registry: Registry, stamps: Stamps, entries: dict[str, dict[str, Any]]) -> dict[str, Any]:
     brief = []
     for offering in registry.offerings.values():
-        entry = offering_entry(offering, stamps)
+        entry = entries[offering.id]
         brief.append({**{k: entry[k] for k in ("id", "name", "developer", "platform", "developer_id",
                                                "platform_id", "category", "verified", "watch_outs",
                                                "stale_cells")},
@@ -47,8 +47,10 @@ def index(registry: Registry, stamps: Stamps) -> dict[str, Any]:
             "offerings": brief}
 
 
-def write_records(registry: Registry, stamps: Stamps, out: Path) -> None:
+def write_records(registry: Registry, stamps: Stamps, out: Path,
+                  entries: dict[str, dict[str, Any]] | None = None) -> None:
     """Write api/v1/offerings/<id>.json, api/v1/offerings.json and api/v1/schemas/ under out."""
+    entries = offering_entries(registry, stamps) if entries is None else entries
     api = out / API_DIR
     (api / "offerings").mkdir(parents=True, exist_ok=True)
     (api / "schemas").mkdir(parents=True, exist_ok=True)
@@ -57,9 +59,9 @@ def write_records(registry: Registry, stamps: Stamps, out: Path) -> None:
         (api / "schemas" / PUBLISHED[name]).write_text(text, encoding="utf-8")
     schema = OutputSchema(record_schema(vocab))
     for offering in registry.offerings.values():
-        data = record(offering, stamps)
+        data = record(offering, stamps, entries[offering.id])
         schema.check(data, f"{API_DIR}/offerings/{offering.id}.json")
         (api / "offerings" / f"{offering.id}.json").write_text(dumps(data), encoding="utf-8")
-    data = index(registry, stamps)
+    data = index(registry, stamps, entries)
     OutputSchema(index_schema(vocab)).check(data, f"{API_DIR}/offerings.json")
     (api / "offerings.json").write_text(dumps(data), encoding="utf-8")
