@@ -134,3 +134,15 @@ def test_compare_page_grows_linearly() -> None:
     html = files["compare/index.html"]
     assert '<label for="pick-a">' in html and '<label for="pick-b">' in html
     assert html.count('<section class="col"') == 40
+
+
+def test_compare_lists_first_party_offerings_first() -> None:
+    base = REGISTRY.offerings["cohere-api"]
+    azure = dataclasses.replace(base.platform, id="synthetic-cloud", name="Synthetic Cloud")
+    cloud = dataclasses.replace(base, id="a-cloud-offering", name="A cloud offering",
+                                category="cloud_distribution", platform=azure)
+    registry = dataclasses.replace(REGISTRY, offerings={"a-cloud-offering": cloud, "cohere-api": base})
+    assert [o.id for o in compare.ordered(registry)] == ["cohere-api", "a-cloud-offering"]
+    assert compare.defaults(compare.ordered(registry)) == ("cohere-api", "a-cloud-offering")
+    html = compare.compare_page(registry, STAMPS)
+    assert "grades the platform, Synthetic Cloud" in html and "grades the developer, Cohere" in html
