@@ -90,16 +90,19 @@ def outputs(registry: Registry, to_root: str) -> str:
     return " · ".join(items)
 
 
-def page(registry: Registry, title: str, body: str, depth: int, extra_css: str = "") -> str:
-    up = "../" * depth
-    meta = registry.meta
-    css = f'\n<link rel="stylesheet" href="{up}{extra_css}">' if extra_css else ""
-    return f"""<!DOCTYPE html>
+HEAD = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
+"""
+
+
+def page(registry: Registry, title: str, body: str, depth: int, extra_css: str = "") -> str:
+    up = "../" * depth
+    meta = registry.meta
+    css = f'\n<link rel="stylesheet" href="{up}{extra_css}">' if extra_css else ""
+    return f"""{HEAD}<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{e(title)} · {e(meta.name)}</title>
 <link rel="stylesheet" href="{up}style.css">{css}
 <link rel="icon" href="{up}favicon.svg" type="image/svg+xml">
@@ -123,12 +126,7 @@ def page(registry: Registry, title: str, body: str, depth: int, extra_css: str =
 def root_index(registry: Registry) -> str:
     """dist/index.html: where the bundle's root points a reader (the site, data and feeds)."""
     name = e(registry.meta.name)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0; url=site/index.html">
+    return f"""{HEAD}<meta http-equiv="refresh" content="0; url=site/index.html">
 <title>{name}</title>
 </head>
 <body>

@@ -25,7 +25,10 @@ def record(offering: Offering, stamps: Stamps, entry: dict[str, Any]) -> dict[st
     return {
         "$schema": f"../schemas/{PUBLISHED[RECORD_SCHEMA]}",
         "schema_version": SCHEMA_VERSION,
-        **stamp_fields(stamps),
+        # the build date (stale flags are as of it) but not the commit: a record changes only
+        # when its offering, the vocabulary or the date does
+        "generated": stamps.generated,
+        "stale_after_days": stamps.stale_after_days,
         "modified": modified.at,
         "modified_commit": modified.commit,
         "modified_note": modified.note,
