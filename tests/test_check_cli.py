@@ -65,6 +65,43 @@ def test_paths_limit_the_report(registry: Path, capsys: pytest.CaptureFixture[st
     assert out.startswith("offerings/cohere-api.yaml:")
 
 
+@pytest.mark.parametrize("folder", ["offerings", "offerings/", ".", "offerings/../offerings"])
+def test_a_folder_reports_the_files_in_it(registry: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    _break(registry)
+    monkeypatch.chdir(registry)
+    status, out, _ = run(registry, capsys, folder)
+    assert status == 1 and out.startswith("offerings/cohere-api.yaml:") and " TR104 " in out
+    assert run(registry, capsys, "organisations")[0] == 0
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "schema/../LICENSE", "tests-folder"])
+def test_a_path_that_is_no_registry_file_is_a_usage_error(
+        registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        name: str) -> None:
+    _break(registry)
+    monkeypatch.chdir(registry)
+    (registry / "notes.txt").write_text("notes\n", encoding="utf-8")
+    (registry / "LICENSE").write_text("licence\n", encoding="utf-8")
+    (registry / "tests-folder").mkdir()
+    (registry / "tests-folder" / "draft.yaml").write_text("id: x\n", encoding="utf-8")
+    status, out, err = run(registry, capsys, name)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"trustreg check: {name} ") and err.count("\n") == 1
+
+
+def test_misplaced_data_files_are_reported_by_path(registry: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    text = (registry / "offerings" / "cohere-api.yaml").read_bytes()
+    (registry / "offerings" / "x.YAML").write_bytes(text)
+    (registry / "offerings" / "sub").mkdir()
+    (registry / "offerings" / "sub" / "x.yaml").write_bytes(text)
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "x.YAML"))
+    assert status == 1 and out.startswith("offerings/x.YAML:1:1: TR120 ") and out.count("\n") == 1
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "sub"))
+    assert status == 1 and out.startswith("offerings/sub/x.yaml:1:1: TR120 ") and out.count("\n") == 1
+
+
 def test_list_rules_names_every_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["check", "--list-rules"]) == 0
     out = capsys.readouterr().out

@@ -63,11 +63,7 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
 
 def shown(root: Path, file: Path) -> str:
     """A file's path as findings show it: undecodable bytes and control characters escaped."""
-    name = display(root, file)
-    if name.isprintable():
-        return name
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    return display(root, file)
 
 
 def today() -> date:
@@ -268,7 +264,8 @@ class Checker:
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         wanted = {shown(self.root, p) for p in paths}
-        inside = [f for f in findings if f.path in wanted]
+        folders = tuple(f"{shown(self.root, p)}/" for p in paths if p.is_dir())
+        inside = [f for f in findings if f.path in wanted or f.path.startswith(folders)]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])
