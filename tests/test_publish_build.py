@@ -94,3 +94,40 @@ def test_errors_stop_the_build_and_keep_the_old_dist(registry: Path,
     assert "TR100" in out and "nothing was written" in err
     assert digest(registry / "dist") == before
     assert sorted(p.name for p in registry.iterdir() if p.name.startswith(".dist")) == []
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b""
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("out", [".", "..", "/", "offerings", "schema/new", "notes.txt", "home",
+                                 "link", "old-dist"])
+def test_build_never_replaces_what_it_did_not_make(registry: Path, out: str,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (registry / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    (registry / "home").mkdir()
+    (registry / "home" / "thesis.txt").write_text("years of work\n", encoding="utf-8")
+    (registry / "link").symlink_to(registry / "home")
+    (registry / "old-dist").mkdir()  # like a dist/ from before builds left their marker
+    (registry / "old-dist" / "data.json").write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(registry)
+    before = snapshot(registry.parent)
+    assert cli.main(["--root", str(registry), "build", "--out", out]) == 2
+    out_text, err = capsys.readouterr()
+    assert out_text == "" and err.startswith(f"trustreg build: --out {out} ") and err.count("\n") == 1
+    assert snapshot(registry.parent) == before
+
+
+def test_build_replaces_only_its_own_folder(registry: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = registry.parent / "site-out"
+    out.mkdir()  # empty: may be used
+    assert cli.main(["--root", str(registry), "build", "--out", str(out)]) == 0
+    assert (out / ".trustreg-build").is_file() and (out / "data.json").is_file()
+    (out / "screenshot.png").write_bytes(b"made by hand")
+    assert cli.main(["--root", str(registry), "build", "--out", str(out)]) == 0
+    assert not (out / "screenshot.png").exists()  # the folder is the build's own: replaced whole
+    assert sorted(p.name for p in registry.parent.iterdir()) == ["registry", "site-out"]
+    capsys.readouterr()
