@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,7 +70,17 @@ def shown(root: Path, file: Path) -> str:
 def today() -> date:
     """Today's date, or the one TRUSTREG_TODAY names (for reproducible runs)."""
     fixed = os.environ.get(TODAY_ENV)
-    return date.fromisoformat(fixed) if fixed else date.today()
+    if not fixed:
+        return date.today()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fixed):
+            return date.fromisoformat(fixed)
+    except ValueError:
+        pass
+    from .cli import UsageError
+    from .workspace import quoted
+
+    raise UsageError(f"{TODAY_ENV} must be a date as YYYY-MM-DD, not {quoted(fixed)}")
 
 
 def selected(codes: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:

@@ -19,6 +19,8 @@ class NotARegistry(Exception):
 def find_root(start: Path | str = ".") -> Path:
     """The nearest directory at or above start that holds registry.yaml."""
     here = Path(start).resolve()
+    if not here.is_dir():
+        raise NotARegistry(f"{escaped(str(start))}: no such folder")
     for candidate in (here, *here.parents):
         if (candidate / REGISTRY_FILE).is_file():
             return candidate
@@ -96,6 +98,11 @@ def escaped(text: str) -> str:
         return text
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Text from the command line as messages quote it: escaped by repr and bounded."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "…"
 
 
 def display(root: Path, file: Path) -> str:

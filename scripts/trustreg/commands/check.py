@@ -82,14 +82,14 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..findings import render
     from ..rules import RULES
-    from ..workspace import find_root
+    from ..workspace import find_root, quoted
 
     if args.list_rules:
         sys.stdout.write(list_rules())
         return 0
     for code in (_codes(args.select) or []) + (_codes(args.ignore) or []):
         if not any(c.startswith(code) for c in RULES):
-            raise UsageError(f"no rule matches {code!r} (see --list-rules)")
+            raise UsageError(f"no rule matches {quoted(code)} (see --list-rules)")
     if args.stale_days is not None and args.stale_days < 0:
         raise UsageError("--stale-days must be 0 or more")
     root = find_root(args.root)
