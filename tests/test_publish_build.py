@@ -131,3 +131,44 @@ def test_build_replaces_only_its_own_folder(registry: Path,
     assert not (out / "screenshot.png").exists()  # the folder is the build's own: replaced whole
     assert sorted(p.name for p in registry.parent.iterdir()) == ["registry", "site-out"]
     capsys.readouterr()
+
+
+FORMULAS = {"offering name": "=HYPERLINK(\"https://evil.example\",\"Click\")",
+            "organisation name": "+cmd|' /C calc'!A0", "caveat": "-2+3+cmd|' /C calc'!A0",
+            "evidence": "@SUM(1+1)*cmd|' /C calc'!A0", "geography": "＝1+1"}
+
+
+def test_csv_cells_never_start_a_formula(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from trustreg.fmt import dump
+    from trustreg.loader import load
+
+    path = registry / "offerings" / "cohere-api.yaml"
+    data = load(path).data
+    data["name"] = FORMULAS["offering name"]
+    cell = data["cells"]["data_residency"]
+    cell.update(caveat=FORMULAS["caveat"], evidence=FORMULAS["evidence"],
+                geography=FORMULAS["geography"])
+    path.write_text(dump(data), encoding="utf-8")
+    organisation = registry / "organisations" / "cohere.yaml"
+    organisation.write_text(dump({**load(organisation).data, "name": FORMULAS["organisation name"]}),
+                            encoding="utf-8")
+    dist = build(registry, capsys)
+    with (dist / "offerings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    residency = next(r for r in rows if r["dimension"] == "data_residency")
+    for column, text in (("offering_name", "offering name"), ("developer", "organisation name"),
+                         ("caveat", "caveat"), ("evidence", "evidence"), ("geography", "geography")):
+        assert residency[column] == "'" + FORMULAS[text], column
+    starts = {value[:1] for row in rows for value in row.values()}
+    assert not starts & {"=", "+", "-", "@", "\t", "\r", "＝"}
+    package = subprocess.run([BIN / "frictionless", "validate", "datapackage.json"], cwd=dist,
+                             capture_output=True, text=True, timeout=300)
+    assert package.returncode == 0, package.stdout + package.stderr
+
+
+@pytest.mark.parametrize(("text", "shown"), [("\tx", "'\tx"), ("\rx", "'\rx"), ("=1", "'=1"),
+                                             ("a=1", "a=1"), ("'=1", "'=1"), ("", "")])
+def test_inert_prefixes_only_a_leading_formula_character(text: str, shown: str) -> None:
+    from trustreg.publish.tabular import inert
+
+    assert inert(text) == shown
