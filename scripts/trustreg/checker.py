@@ -142,6 +142,8 @@ class Checker:
             self._cache = self._open_cache(vocab_doc, meta)
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
+        for rule in self._rules("registry", ("file", "offering")):  # e.g. TR107 on license_url
+            self._base_findings.extend(rule.run(meta, ctx))
         for file in organisation_files(self.root):
             doc, found = self._results([file], "organisation", ctx)[0]
             self._base_findings.extend(found)

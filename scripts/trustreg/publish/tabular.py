@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Registry
+from ..rules.tr107_safe_urls import url_problem
 
 # (column, Table Schema type, description)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -88,6 +89,8 @@ def csv_text(registry: Registry) -> str:
 
 def datapackage(registry: Registry) -> dict[str, Any]:
     vocab = registry.vocabulary
+    url = registry.meta.license_url
+    license_path = {} if url_problem(url) else {"path": url}  # check refuses it; never publish it
     enums = {"value": list(vocab.grades), "confidence": list(vocab.confidence),
              "dimension": list(vocab.dimensions), "category": ["first_party", "cloud_distribution"]}
     fields = []
@@ -103,7 +106,7 @@ def datapackage(registry: Registry) -> dict[str, Any]:
         "title": registry.meta.name,
         "description": registry.meta.disclaimer,
         "version": registry.verified,
-        "licenses": [{"name": registry.meta.license, "path": registry.meta.license_url}],
+        "licenses": [{"name": registry.meta.license, **license_path}],
         "resources": [
             {"name": "offerings", "path": "offerings.csv", "profile": "tabular-data-resource",
              "description": f"One row per offering and dimension. {NEUTRALISED}",
