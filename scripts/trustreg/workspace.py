@@ -50,10 +50,19 @@ def kind_of(root: Path, file: Path) -> str | None:
     return None
 
 
-def _data_files(folder: Path) -> list[Path]:
+def _names(folder: Path) -> list[str]:
+    """The sorted names in a folder; none for a missing folder or a link to one."""
     if folder.is_symlink():  # would read (and let fix write) outside the checkout
         return []
-    return sorted(p for p in folder.glob("*.y*ml") if p.name.endswith(DATA_SUFFIXES))
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries)
+    except OSError:
+        return []
+
+
+def _data_files(folder: Path) -> list[Path]:
+    return [folder / name for name in _names(folder) if name.endswith(DATA_SUFFIXES)]
 
 
 def offering_files(root: Path) -> list[Path]:
@@ -71,25 +80,21 @@ def all_data_files(root: Path) -> list[Path]:
 
 
 def stray_files(root: Path) -> list[Path]:
-    """What offerings/ and organisations/ hold besides their data files, sorted.
+    """What offerings/ and organisations/ hold besides their data files, in name order.
 
     Names in other cases (x.YAML) or with other suffixes, links to folders, and every file in
     a sub-folder (or the sub-folder itself when it holds no file).
     """
     found: list[Path] = []
     for folder in (root / OFFERINGS_DIR, root / ORGANISATIONS_DIR):
-        if folder.is_symlink() or not folder.is_dir():
-            continue
-        for entry in folder.iterdir():
-            if entry.name.endswith(DATA_SUFFIXES):
-                continue
+        for entry in (folder / n for n in _names(folder) if not n.endswith(DATA_SUFFIXES)):
             if entry.is_symlink() or not entry.is_dir():
                 found.append(entry)
                 continue
             inside = [Path(top) / name for top, dirs, files in os.walk(entry)
                       for name in files + [d for d in dirs if os.path.islink(os.path.join(top, d))]]
-            found.extend(inside or [entry])
-    return sorted(found)
+            found.extend(sorted(inside) or [entry])
+    return found
 
 
 def escaped(text: str) -> str:
