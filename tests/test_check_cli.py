@@ -120,3 +120,46 @@ def test_console_script_runs_as_module(registry: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
+
+
+def _three_mistakes(root: Path, *, top_level: bool = False) -> None:
+    path = root / "offerings" / "cohere-api.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("status: yes_sales_gated\n    caveat: Report access",
+                        "status: yes_maybe\n    caveat: Report access", 1)
+    text = text.replace("    caveat: DPA requires NDA; subprocessors listed.\n", "")
+    text = text.replace("https://docs.cohere.com/docs/command-a-plus", "http://docs.cohere.com/docs/command-a-plus")
+    if top_level:
+        text = text.replace("category: first_party", "category: somewhere")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_one_run_reports_independent_mistakes_in_three_cells(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _three_mistakes(registry)
+    status, out, _ = run(registry, capsys, "--no-cache")
+    lines = out.splitlines()
+    assert status == 1
+    assert [line.split(" ")[1] for line in lines] == ["TR100", "TR104", "TR107"], lines
+    assert "cells.soc2_type2.status has value 'yes_maybe'" in lines[0]
+    assert "http://docs.cohere.com" in lines[2]
+
+
+def test_a_cell_with_a_schema_error_gets_no_rules_of_its_own(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"
+    text = path.read_text(encoding="utf-8")
+    # the same cell: an unknown grade and no caveat; the rules would assume its shape
+    path.write_text(text.replace("status: yes_sales_gated\n    caveat: Report access requires a signed "
+                                 "mutual NDA.\n", "status: yes_maybe\n", 1), encoding="utf-8")
+    status, out, _ = run(registry, capsys, "--no-cache")
+    assert status == 1
+    assert [line.split(" ")[1] for line in out.splitlines()] == ["TR100"]
+
+
+def test_an_error_outside_cells_still_stops_the_rules(registry: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    _three_mistakes(registry, top_level=True)
+    status, out, _ = run(registry, capsys, "--no-cache")
+    assert status == 1
+    assert {line.split(" ")[1] for line in out.splitlines()} == {"TR100"}

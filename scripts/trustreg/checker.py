@@ -6,8 +6,8 @@ import gc
 import multiprocessing as mp
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +60,19 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
                                          f"group {item['group']!r} is not declared",
                                          f"use one of: {', '.join(sorted(groups))}"))
     return found
+
+
+def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
+    """The document less the cells that schema errors lie in, if every error lies inside a cell."""
+    cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
+    broken = set()
+    for where in errors:
+        if not isinstance(cells, dict) or len(where) < 2 or where[0] != "cells" or where[1] not in cells:
+            return None
+        broken.add(where[1])
+    sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
+    sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
+    return sound
 
 
 def shown(root: Path, file: Path) -> str:
@@ -181,7 +194,8 @@ class Checker:
                        ctx: Context) -> tuple[loader.Document | None, list[Finding]]:
         """Load one file, validate it, and run the file and offering rules on it.
 
-        A file that fails its schema gets no further rules: they assume its shape.
+        A file that fails its schema gets no further rules (they assume its shape), unless
+        every schema error lies inside cells: the offering rules then run on the other cells.
         """
         name = shown(self.root, file)
         try:
@@ -194,7 +208,12 @@ class Checker:
             return None, [exc.finding]
         problems = ctx.schemas.findings(doc, kind)
         if problems:
-            return None, [f for f in problems if f.code in self.codes]
+            found = [f for f in problems if f.code in self.codes]
+            sound = sound_cells(doc, [e.instance_path for e in ctx.schemas.fast(kind).iter_errors(doc.data)])
+            if sound is not None:  # the other cells' mistakes are reported in the same run
+                for rule in self._rules(kind, ("offering",)):
+                    found.extend(rule.run(sound, ctx))
+            return None, found
         found: list[Finding] = []
         for rule in self._rules(kind, ("file", "offering")):
             found.extend(rule.run(doc, ctx))
