@@ -18,6 +18,7 @@ from . import (  # noqa: F401 - imported to register the rules
     tr114_generated_schema,
     tr115_plain_text,
     tr200_corrections,
+    tr300_network,
 )
 from .base import RULES, At, Context, Rule
 
