@@ -72,10 +72,16 @@ class Report:
     sources: int
     pages: int
     alerts: list[Alert] = field(default_factory=list)
+    recorded: bool = False  # the changes reported were stored as the new fingerprints
+
+    @property
+    def open_alerts(self) -> list[Alert]:
+        """What still needs a human: a change recorded by this run does not."""
+        return [a for a in self.alerts if not (self.recorded and a.action == "changed")]
 
     @property
     def needs_human(self) -> bool:
-        return bool(self.alerts)
+        return bool(self.open_alerts)
 
     def grouped(self) -> dict[str, list[Alert]]:
         return {a: [x for x in self.alerts if x.action == a] for a in ACTIONS}
@@ -179,7 +185,12 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
                 if url not in store or store[url].sha256 != sha:
                     store[url] = Record(sha, today)
         atomic.write_text(registry.root / STORE, store_text(store))
-    return Report(today, len(found), len(pages), alerts)
+    return Report(today, len(found), len(pages), alerts, record)
+
+
+def _verdict(report: Report) -> str:
+    verdict = f"{len(report.open_alerts)} need a human" if report.needs_human else "all fine"
+    return verdict + ("; fingerprints recorded" if report.recorded else "")
 
 
 def render_text(report: Report) -> str:
@@ -188,8 +199,7 @@ def render_text(report: Report) -> str:
         if alerts:
             lines.append(f"{ACTIONS[action]} ({len(alerts)})")
             lines += [f"  {a.url} [{', '.join(a.cells)}]: {a.detail}" for a in alerts]
-    verdict = f"{len(report.alerts)} need a human" if report.alerts else "all fine"
-    lines.append(f"{report.sources} primary sources on {report.pages} pages: {verdict}")
+    lines.append(f"{report.sources} primary sources on {report.pages} pages: {_verdict(report)}")
     return "\n".join(lines) + "\n"
 
 
@@ -213,8 +223,7 @@ def _md(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """An issue body: one checklist per action, the cells citing each page."""
-    verdict = f"{len(report.alerts)} need a human" if report.alerts else "all fine"
-    lines = [MARKER, f"## Source watch {report.date}: {verdict}", "",
+    lines = [MARKER, f"## Source watch {report.date}: {_verdict(report)}", "",
              f"{report.sources} primary sources on {report.pages} pages checked by `trustreg watch`. "
              "Answer each item with `trustreg review OFFERING DIMENSION --dismiss|--confirm|--reverify "
              "NOTE --alert ...`, then `trustreg watch OFFERING --record`.", ""]
