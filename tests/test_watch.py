@@ -131,12 +131,3 @@ def test_bad_resolve_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixt
     status = cli.main(["--root", str(registry), "watch", "--resolve", "cohere.com=http://192.0.2.1:80"])
     assert status == 2
     assert "loopback only" in capsys.readouterr().err
-
-
-def test_malformed_fingerprint_store_is_a_finding(registry: Path, watch) -> None:
-    point_sources(registry)
-    (registry / "watch").mkdir()
-    (registry / "watch" / "fingerprints.txt").write_text("# header\nnot a line\n", encoding="utf-8")
-    status, _, err = watch()
-    assert status == 1
-    assert err.startswith("watch/fingerprints.txt:2:1: TR302 not a fingerprint line")

@@ -4,7 +4,8 @@
         --quote "Cohere undergoes an annual SOC 2 Type II audit" --archive
 
 The source gets the page's title, `retrieved: today` and the role the page may have: primary
-when its host (and every redirect's) is the graded party's or an authority's, lead otherwise.
+when its host (and every redirect's) is the graded party's or an authority's, lead otherwise;
+the cell's `verified` becomes today too (it was just checked against this page).
 --archive asks the Wayback Machine's Save Page Now for a copy and records it in `archived`.
 Nothing is written unless the page answered and the quote was found. Uses the network.
 Exit status: 0 cited, 1 the page or the quote failed (the message says why), 2 usage error.
@@ -112,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             sources.append(source)
         cell["sources"] = sources
+        cell["verified"] = max(str(cell.get("verified", "")), source["retrieved"])  # TR109
 
     try:
         name = edit_cell(registry.root, offering.id, args.dimension, change)
