@@ -56,4 +56,15 @@ def test_degenerate_inputs(quote: str, text: str, reason: str) -> None:
 
 def test_normalise_keeps_a_map_to_the_original() -> None:
     folded, where = normalise("  A\u2019b \u00a0 c")
-    assert folded == "a'b c" and [where[i] for i in range(len(folded))] == [2, 3, 4, 5, 8]
+    assert [where.origin(i) for i in range(len(folded))] == [2, 3, 4, 7, 8]
+    assert folded == "a'b c"
+
+
+@pytest.mark.parametrize(("quote", "found"), [
+    ("does not train on customer data - by default", True),
+    ("Cohere [...] enterprise customers.", True),
+    ("enterprise customers [...] Cohere", False),
+])
+def test_quick_answer_agrees(quote: str, found: bool) -> None:
+    assert find_quote(quote, PAGE, locate=False).found is found
+    assert find_quote(quote, PAGE).found is found

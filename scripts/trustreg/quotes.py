@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
-_FOLD = {**{c: "'" for c in "‘’‚‛′`´"}, **{c: '"' for c in "“”„‟″«»"},
+_FOLD = {**{c: "'" for c in "‘’‚‛′´"}, **{c: '"' for c in "“”„‟″«»"},
          **{c: "-" for c in "‐‑‒–—―−"}, "…": "...", "\u00ad": "", "\u200b": "", "\u200c": "",
          "\u200d": "", "\u2060": "", "\ufeff": ""}
 _ELISION = re.compile(r"\s*\[\s*(?:\.\s*\.\s*\.|…)\s*\]\s*")
+_TABLE = str.maketrans(_FOLD)
+_WORD = re.compile(r"\S+")
 CONTEXT = 40
 
 
@@ -31,39 +34,75 @@ class Match:
         return self.reason
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the offset it came from in text."""
-    out: list[str] = []
-    where: list[int] = []
-    space = True  # drop leading whitespace
-    for i, char in enumerate(text):
-        char = _FOLD.get(char, char)
-        if not char:
+class Folded:
+    """Folded text with a map back to the original: runs of (folded offset, original offset)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.starts: list[int] = []  # folded offsets where a run begins
+        self.origins: list[int] = []  # the original offset of each run's first character
+
+    def add(self, text: str, origin: int) -> None:
+        self.parts.append(text)
+        self.starts.append(self.size)
+        self.origins.append(origin)
+        self.size += len(text)
+
+    def origin(self, index: int) -> int:
+        """The original offset of the folded character at index."""
+        run = bisect_right(self.starts, index) - 1
+        return self.origins[run] + index - self.starts[run]
+
+
+def normalise(text: str) -> tuple[str, Folded]:
+    """The folded text, and its map to offsets in text."""
+    folded = Folded()
+    for match in _WORD.finditer(text):  # word by word: an ASCII word is one run
+        word, start = match.group(), match.start()
+        if word.isascii():
+            pieces = [(word.lower(), start)]
+        else:
+            pieces = [(" " if p.isspace() else p, i) for i, char in enumerate(word, start)
+                      for p in unicodedata.normalize("NFKC", _FOLD.get(char, char)).casefold()]
+        if not pieces:  # the word folded to nothing (e.g. a lone zero-width space)
             continue
-        if char.isspace():
-            if not space:
-                out.append(" ")
-                where.append(i)
-            space = True
-            continue
-        space = False
-        for piece in unicodedata.normalize("NFKC", char).casefold():
-            out.append(" " if piece.isspace() else piece)
-            where.append(i)
-    while out and out[-1] == " ":
-        out.pop()
-        where.pop()
-    return "".join(out), where
+        if folded.size:
+            folded.add(" ", start - 1)
+        for piece, origin in pieces:
+            folded.add(piece, origin)
+    return "".join(folded.parts), folded
 
 
 def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[max(0, start - CONTEXT):end + CONTEXT].split())
 
 
-def find_quote(quote: str, text: str) -> Match:
-    """Where the quote (with its [...] elisions) appears in text, or why it does not."""
-    parts = [normalise(p)[0] for p in _ELISION.split(quote)]
-    parts = [p for p in parts if p]
+def _quick(text: str) -> str:
+    return " ".join(text.translate(_TABLE).split()).lower()
+
+
+def _in_order(parts: list[str], page: str) -> bool:
+    position = 0
+    for part in parts:
+        position = page.find(part, position)
+        if position < 0:
+            return False
+        position += len(part)
+    return True
+
+
+def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
+    """Where the quote (with its [...] elisions) appears in text, or why it does not.
+
+    locate=False may answer "found" from a quicker fold without an offset (for `watch`).
+    """
+    pieces = _ELISION.split(quote)
+    if not locate:
+        quick = [q for q in (_quick(p) for p in pieces) if q]
+        if quick and _in_order(quick, _quick(text)):
+            return Match(True)
+    parts = [p for p in (normalise(p)[0] for p in pieces) if p]
     if not parts:
         return Match(False, reason="the quote is empty")
     page, where = normalise(text)
@@ -77,11 +116,11 @@ def find_quote(quote: str, text: str) -> Match:
             return _missing(page, where, text, part, position, number, len(parts))
         first = at if first is None else first
         position = at + len(part)
-    start, end = where[first], where[position - 1] + 1
+    start, end = where.origin(first), where.origin(position - 1) + 1
     return Match(True, start, _snippet(text, start, end))
 
 
-def _missing(page: str, where: list[int], text: str, part: str, position: int, number: int,
+def _missing(page: str, where: Folded, text: str, part: str, position: int, number: int,
              count: int) -> Match:
     """Say how much of the missing part the page has: its longest leading run of words."""
     words = part.split(" ")
@@ -98,8 +137,8 @@ def _missing(page: str, where: list[int], text: str, part: str, position: int, n
         return Match(False, reason=f"{which} is not on the page (not even its first word "
                                    f"“{words[0]}”)")
     matched = " ".join(words[:low])
-    start = where[at]
-    end = where[min(at + len(matched), len(where) - 1)]
+    start = where.origin(at)
+    end = where.origin(min(at + len(matched), len(page) - 1))
     return Match(False, start, _snippet(text, start, end),
                  f"{which} is not on the page: its first {low} of {len(words)} words are, at "
                  f"character {start}, then the page reads “{' '.join(text[end:end + 60].split())}”")

@@ -151,7 +151,7 @@ def _classify(target: Target, page: Page, read: Extracted | str, recorded: Recor
     if isinstance(read, str):
         return ("gone" if page.status and not page.error and page.status >= 400 else "unreachable"), read
     if target.quote:
-        match = find_quote(target.quote, read.text)
+        match = find_quote(target.quote, read.text, locate=False)
         if not match.found:
             return "quote_missing", match.reason
     if recorded and recorded.sha256 != fingerprint(read.text):
