@@ -175,3 +175,14 @@ def test_plain_check_never_imports_the_network_libraries(registry: Path) -> None
     out = subprocess.run([sys.executable, "-c", code], cwd=registry, capture_output=True, text=True,
                          env={"PYTHONPATH": str(Path(cli.__file__).parent.parent)}, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_reviews_show_on_the_offering_page(registry: Path, run) -> None:
+    from trustreg.api import load_registry
+    from trustreg.publish import site
+
+    run("review", "cohere-api", "iso_27001", "--dismiss", "<b>Cosmetic</b> change.", "--by", "Ana")
+    loaded = load_registry(registry)
+    html = site.offering_page(loaded, loaded.offerings["cohere-api"])
+    assert ('<div class="reviews">Reviews:<ul><li>[human 2026-11-24 Ana] Dismissed: '
+            "&lt;b&gt;Cosmetic&lt;/b&gt; change.</li></ul></div>") in html
