@@ -92,6 +92,12 @@ def test_unmapped_host_is_never_contacted(fetcher: Fetcher) -> None:
     assert page.error == "host example.org is not mapped by --resolve"
 
 
+@pytest.mark.parametrize("host", ["127.0.0.1", "10.1.2.3", "[::1]", "169.254.169.254", "localhost"])
+def test_private_addresses_are_refused(host: str) -> None:
+    with Fetcher(Limits(timeout=1)) as client:
+        assert client.fetch(f"https://{host}/").error.endswith("is a private address")
+
+
 def test_plain_http_is_refused(fetcher: Fetcher) -> None:
     assert fetcher.fetch("http://trustcenter.cohere.com/quote").error == "URL is not https"
 

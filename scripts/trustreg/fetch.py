@@ -5,7 +5,8 @@ while streaming, so a gzip bomb or a 50 MB page never fills memory), at most a f
 each hop checked like a source URL, no cookies kept, and per-host politeness (a few requests
 at a time and a pause between them). `resolve` maps a host to a loopback server for tests
 (`--resolve HOST=http://127.0.0.1:PORT`): the only case plain http is used; with any mapping
-given, no other host is contacted. httpx is imported here only, so `check` never loads it.
+given, no other host is contacted; otherwise private and loopback addresses are refused.
+httpx is imported here only, so `check` never loads it.
 """
 
 from __future__ import annotations
@@ -84,6 +85,14 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return host == "localhost"
+
+
+def _private(host: str) -> bool:
+    """An IP literal outside the public internet (loopback, private, link-local, ...)."""
+    try:
+        return not ipaddress.ip_address(host.strip("[]")).is_global
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost")
 
 
 def host_of(url: str) -> str:
@@ -165,6 +174,9 @@ class Fetcher:
             if problem:
                 return Page(url, current, error=f"{'redirect to ' if hops else ''}URL {problem}",
                             hops=tuple(hops))
+            if _private(host_of(current)) and host_of(current) not in self.resolve:
+                return Page(url, current, error=f"host {host_of(current)} is a private address",
+                            hops=tuple(hops))
             real = self._transport_url(current)
             if real is None:
                 return Page(url, current, error=f"host {host_of(current)} is not mapped by --resolve",
@@ -202,7 +214,8 @@ class Fetcher:
         except httpx.TimeoutException:
             return Page(url, current, error=f"no answer within {self.limits.timeout:g} s",
                         hops=tuple(hops))
-        except (httpx.HTTPError, OSError, zlib.error, ValueError) as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, zlib.error,
+                ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             return Page(url, current, error=reason[:200], hops=tuple(hops))
 
