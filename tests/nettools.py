@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from trustreg import loader
+import pytest
+from trustreg import cli, loader
 from trustreg.fmt import dump
 
 from .netserver import Server
@@ -41,3 +42,11 @@ def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
             if quote:
                 first["quote"] = quote
     (root / COHERE).write_text(dump(data), encoding="utf-8")
+
+
+def trustreg(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line on root: (exit status, stdout, stderr)."""
+    capsys.readouterr()
+    status = cli.main(["--root", str(root), *args])
+    out, err = capsys.readouterr()
+    return status, out, err

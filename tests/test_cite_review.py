@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
-from trustreg import cli
 
 from . import netserver
 from .netserver import QUOTE
-from .nettools import COHERE, TRUST, cohere, resolve_args
+from .nettools import COHERE, TRUST, cohere, resolve_args, trustreg
 
 
 @pytest.fixture
@@ -20,13 +20,7 @@ def server() -> Iterator[netserver.Server]:
 
 @pytest.fixture
 def run(registry: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    def call(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        status = cli.main(["--root", str(registry), *args])
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return call
+    return partial(trustreg, registry, capsys)
 
 
 def cite(run, server: netserver.Server, *args: str) -> tuple[int, str, str]:
@@ -169,6 +163,8 @@ def test_review_of_unknown_dimension(run) -> None:
 def test_plain_check_never_imports_the_network_libraries(registry: Path) -> None:
     import subprocess
     import sys
+
+    from trustreg import cli
 
     code = ("import sys; from trustreg import cli; cli.main(['check', '--no-cache']); "
             "print(sorted(m for m in ('httpx', 'selectolax', 'pypdf') if m in sys.modules))")
