@@ -54,12 +54,6 @@ def person(name: str) -> str:
     return md(_DEFANG.sub(lambda m: f"[{m.group()}]", " ".join(name.split())))
 
 
-def shown(text: str) -> str:
-    """Text for a terminal line: undecodable bytes and control characters escaped."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def code(ident: Any) -> str:
     """An offering id in a code span; an id that could leave it is escaped text instead."""
     text = str(ident)
@@ -159,8 +153,8 @@ class History:
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:
                     reason = exc.finding.text() if isinstance(exc, FindingError) else str(exc)
-                    self.warn(f"warning: commit {commit.sha[:10]}: {shown(change.new_path)} does "
-                              f"not load, skipped: {shown(reason)}")
+                    self.warn(f"warning: commit {commit.sha[:10]}: {gitdata.printable(change.new_path)} does "
+                              f"not load, skipped: {gitdata.printable(reason)}")
                     if before is not None:
                         self.files[change.new_path] = before
                     continue

@@ -151,10 +151,10 @@ def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]
         ident = gitdata.stem(path)
         doc = docs.get(renames.get(ident, ident))
         if doc is not None:
-            shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
             found.append(doc.finding(("id",), "TR200",
-                                     f"cannot compare with the base: {shown} does not load there "
-                                     f"({why}), so its corrections are unchecked",
+                                     f"cannot compare with the base: {gitdata.printable(path)} does "
+                                     f"not load there ({gitdata.printable(why)}), so its corrections "
+                                     "are unchecked",
                                      "fix the file on the base branch first, or compare with a "
                                      "revision where it loads"))
     return found

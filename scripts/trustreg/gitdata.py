@@ -11,14 +11,12 @@ import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from . import loader
 from .findings import FindingError
 from .workspace import OFFERINGS_DIR
 
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _OID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
@@ -49,6 +47,12 @@ def git(root: Path, *args: str, input_bytes: bytes | None = None) -> bytes:
 def path_text(raw: bytes) -> str:
     """A path as git stores it (any bytes), as text: undecodable bytes kept as surrogates."""
     return raw.decode("utf-8", "surrogateescape")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal line: undecodable bytes and control characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def resolve(root: Path, rev: str) -> str:
@@ -212,7 +216,6 @@ class Commit:
     parents: list[str]
     author_name: str
     author_email: str
-    date: str
     message: str
     changes: list[FileChange] = field(default_factory=list)
 
@@ -235,21 +238,9 @@ def parse_commit(sha: str, raw: bytes) -> Commit:
     except LookupError:
         encoding = "utf-8"
     name, _, rest = author.partition(b"<")
-    email, _, when = rest.rpartition(b">")
+    email = rest.rpartition(b">")[0]
     return Commit(sha, parents, name.decode(encoding, "replace").strip(),
-                  email.decode(encoding, "replace").strip(), _day(when), body.decode(encoding, "replace"))
-
-
-def _day(when: bytes) -> str:
-    """The author's calendar day from git's `<seconds> <+hhmm>`, or '' when it makes no sense."""
-    match = re.fullmatch(rb"\s*(\d{1,12}) ([+-])(\d\d)(\d\d)\s*", when)
-    if not match:
-        return ""
-    offset = timedelta(hours=int(match[3]), minutes=int(match[4])) * (-1 if match[2] == b"-" else 1)
-    try:
-        return datetime.fromtimestamp(int(match[1]), timezone(offset)).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        return ""
+                  email.decode(encoding, "replace").strip(), body.decode(encoding, "replace"))
 
 
 def first_parent_history(root: Path, blobs: Blobs, order: list[str],
