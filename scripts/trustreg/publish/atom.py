@@ -58,7 +58,7 @@ def entry_id(registry: Registry, sha: str, offering: str, dimension: str | None)
 
 
 def _commit_times(root: Path) -> dict[str, str]:
-    out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD").decode()
+    out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD", "--").decode()
     return {sha: iso(datetime.fromtimestamp(int(ct), UTC))
             for sha, ct in (line.split() for line in out.splitlines() if line)}
 
@@ -78,13 +78,13 @@ def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]
     history = History(root, registry.vocabulary, warn)
     found: list[Entry] = []
     with gitdata.Blobs(root) as blobs:
-        for commit in gitdata.first_parent_history(root):
+        for commit in gitdata.first_parent_history(root, blobs, gitdata.first_parents(root, "HEAD")):
             old, new, renames = history.apply(blobs, commit)
             diff = diff_registry(old, new, renames)
             if not (diff.added or any(c.is_correction for c in diff.cells)):
                 continue
-            people = tuple(credits([commit, *gitdata.merged_commits(root, commit)]))
-            updated = times.get(commit.sha, f"{commit.date}T00:00:00Z")
+            people = tuple(credits([commit, *gitdata.merged_commits(root, commit, blobs)]))
+            updated = times[commit.sha]
             for ident in diff.added:
                 found.append(_addition(registry, history, commit.sha, updated, ident, new[ident], people))
             for change in diff.cells:

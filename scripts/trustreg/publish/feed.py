@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,7 @@ def cell_entry(cell: Cell, stamps: Stamps) -> dict[str, Any]:
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
         "sources": [source_entry(s) for s in cell.sources],
-        "reviews": [{k: v for k, v in dataclasses.asdict(r).items() if v is not None}
-                    for r in cell.reviews],
+        "reviews": [{k: v for k, v in asdict(r).items() if v is not None} for r in cell.reviews],
         "watch_out": cell.is_watch_out,
     }
 

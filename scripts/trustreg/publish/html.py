@@ -117,7 +117,7 @@ def page(registry: Registry, title: str, body: str, depth: int, extra_css: str =
 </main>
 <footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
 <nav aria-label="Data and feeds"><p>{outputs(registry, up + "../")}</p></nav>
-<p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
+<p>Data licensed {link(meta.license_url, meta.license)}.</p></footer>
 </body>
 </html>
 """

@@ -43,7 +43,11 @@ def cell_section(registry: Registry, offering: Offering, cell: Cell, stamps: Sta
     parts.append(f'<p class="evidence">{e(cell.evidence)}</p>')
     parts += [f'<p class="{cls}">{e(line)}</p>' for cls, line in
               (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
-    parts += [sources_block(cell), "</section>"]
+    parts.append(sources_block(cell))
+    if cell.reviews:
+        items = "".join(f"<li>{e(r.line)}</li>" for r in cell.reviews)
+        parts.append(f'<div class="reviews"><p class="label">Reviews</p><ul>{items}</ul></div>')
+    parts.append("</section>")
     return "\n".join(parts)
 
 
