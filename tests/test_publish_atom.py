@@ -42,6 +42,9 @@ def test_one_entry_per_addition_and_correction(repo: Repo, capsys: pytest.Captur
     assert ("Source: Cohere Trust Center FAQ <https://trustcenter.cohere.com/faq/baa>"
             in correction.content[0].value)
     assert {"correction", "cohere-api", "hipaa_baa"} <= {t.term for t in correction.tags}
+    grades = {t.scheme: t.term for t in correction.tags if t.scheme}
+    assert grades["urn:ai-trust-registry:old-grade"] == "no_public_evidence"
+    assert grades["urn:ai-trust-registry:new-grade"] == "yes_sales_gated"
     assert any(link.href == "https://trustcenter.cohere.com/faq/baa" for link in correction.links)
     assert "11 cells, 7 watch-outs" in feed.entries[1].content[0].value
 

@@ -140,6 +140,10 @@ def _entry_xml(entry: Entry) -> str:
     if entry.dimension:
         parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.dimension))} "
                      'scheme="urn:ai-trust-registry:dimension"/>')
+    for scheme, grade in (("old-grade", entry.old_grade), ("new-grade", entry.new_grade)):
+        if grade:  # machine-readable grades beside the title's labels
+            parts.append(f"<category term={quoteattr(_NOT_XML.sub('', grade))} "
+                         f'scheme="urn:ai-trust-registry:{scheme}"/>')
     if entry.source_url and not url_problem(entry.source_url):
         parts.append(f"<link rel=\"related\" href={quoteattr(entry.source_url)} "
                      f"title={quoteattr(_NOT_XML.sub('', entry.source_title or 'source'))}/>")
