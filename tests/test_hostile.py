@@ -43,9 +43,22 @@ CORPUS = {
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
+    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "112:15"),
+    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "112:15"),
+    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "112:15"),
+    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "112:15"),
+    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "112:15"),
+    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "20:15"),
+    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "18:13"),
+    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "29:12"),
+    "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
+    "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
+    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "216:3"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
-                "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml")
+                "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml", "nested-link.yaml",
+                "reference-link.yaml", "link-definition.yaml", "autolink.yaml", "split-link.yaml",
+                "percent-slash-host.yaml")
 
 
 def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
@@ -72,6 +85,7 @@ def assert_one_finding(registry: Path, path: str, code: str, place: str) -> None
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"{path}:{place}: {code} "), lines[0]
     assert lines[0].endswith(")"), "the finding ends with how to fix it"
+    assert lines[0].isprintable() and len(lines[0]) < 1200, "escaped and bounded"
 
 
 @pytest.mark.parametrize("corpus", sorted(CORPUS))

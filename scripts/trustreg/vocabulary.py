@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from . import loader
+from .findings import FindingError
+from .shapes import shape_findings
 
 
 @dataclass(frozen=True)
@@ -72,4 +74,8 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
 
 def load_vocabulary(root: Path) -> Vocabulary:
     """Read schema/vocabulary.yaml of a registry checkout."""
-    return from_data(loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml").data)
+    doc = loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
+    problems = shape_findings(doc, "vocabulary")  # not trusting the (editable) vocabulary schema
+    if problems:
+        raise FindingError(problems[0])
+    return from_data(doc.data)

@@ -1,11 +1,10 @@
 """TR106: a primary source is the graded party's own, or an authority's."""
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ..loader import Document
+from ..urls import host as url_host
 from .base import At, Context, rule, sources
-from .tr107_safe_urls import url_problem
 
 
 @rule("TR106", "primary-source-domain", "offering",
@@ -16,10 +15,9 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
-        if (source["role"] != "primary" or party is None or "url" not in source
-                or url_problem(source["url"])):  # TR107 reports unusable URLs
+        host = url_host(source["url"]) if "url" in source else None
+        if source["role"] != "primary" or party is None or host is None:  # TR107 reports bad URLs
             continue
-        host = urlsplit(source["url"]).hostname or ""
         if not party.owns_host(host) and not any(a.owns_host(host) for a in authorities):
             yield At(doc, (*where, "url"),
                      f"primary source host {host!r} is not a domain of {party.id} "

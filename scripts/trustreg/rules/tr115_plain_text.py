@@ -1,4 +1,9 @@
-"""TR115: texts are plain text: no HTML tags, no Markdown links or images, no script URLs."""
+"""TR115: texts are plain text: no HTML tags, no Markdown links or images, no script URLs.
+
+Every pattern here runs in linear time on any text (a file may hold a megabyte of it): each
+one is a short fixed prefix, or a repeat of characters that cannot hold the character that
+starts the next attempt, so no attempt re-reads what an earlier one read.
+"""
 
 import re
 from collections.abc import Iterator
@@ -7,12 +12,20 @@ from typing import Any
 from ..loader import Document, PathKey
 from .base import At, Context, rule
 
+_LINK = "a Markdown link or image"
+_AFTER_OPENING = object()  # the pattern counts only after a first `[`
 _MARKUP = (
+    # <https://...>: CommonMark's autolink (a scheme of 2 to 32 characters, then ':')
+    (re.compile(r"<[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:"), "a Markdown autolink"),
     (re.compile(r"<\s*[a-zA-Z!/?]"), "an HTML tag"),
-    (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), "a Markdown link or image"),
+    # [text](url), ![alt](src), [text][ref], [text][]: text may nest brackets or span lines,
+    # so the closing `](` or `][` is what gives a link away (an opening `[` must come first)
+    (re.compile(r"\][(\[]"), _LINK, _AFTER_OPENING),
+    # [ref]: https://... , a link reference definition at the start of a line
+    (re.compile(r"^[ \t]*\[[^\]\n]*\]:", re.M), _LINK),
     (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script or data URL"),
 )
-_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _MARKUP), re.I)
+_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, *_ in _MARKUP), re.I | re.M)
 _URL_KEYS = {"url", "archived", "trust_center"}
 
 
@@ -29,16 +42,25 @@ def texts(value: Any, where: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
         yield where, value
 
 
+def markup(text: str) -> str | None:
+    """What markup a text holds (the first kind found), or None for plain text."""
+    for pattern, what, *after in _MARKUP:
+        start = text.find("[") + 1 if after else 0
+        if (start or not after) and pattern.search(text, start):
+            return what
+    return None
+
+
 @rule("TR115", "plain-text", "offering",
-      "Texts are plain text: no HTML tags, Markdown links or images, or script/data URLs.",
+      "Texts are plain text: no HTML tags, Markdown links (inline, reference or autolink) or "
+      "images, or script/data URLs.",
       kinds=("offering", "organisation"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     found = list(texts(doc.data))
-    if not _ANY_MARKUP.search("\0".join(text for _, text in found)):  # one pass: no value has markup
+    if not _ANY_MARKUP.search("\n".join(text for _, text in found)):  # one pass: no value has markup
         return
     for where, text in found:
-        for pattern, what in _MARKUP:
-            if pattern.search(text):
-                yield At(doc, where, f"{where[-1]} contains {what}",
-                         "write plain text; put links in a source's url")
-                break
+        what = markup(text)
+        if what:
+            yield At(doc, where, f"{where[-1]} contains {what}",
+                     "write plain text; put links in a source's url")
