@@ -13,19 +13,17 @@ from ..loader import Document, PathKey
 from .base import At, Context, rule
 
 _LINK = "a Markdown link or image"
-_AFTER_OPENING = object()  # the pattern counts only after a first `[`
-_MARKUP = (
+_MARKUP = (  # each starts with a literal, which the engine looks for before it tries a match
     # <https://...>: CommonMark's autolink (a scheme of 2 to 32 characters, then ':')
     (re.compile(r"<[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:"), "a Markdown autolink"),
     (re.compile(r"<\s*[a-zA-Z!/?]"), "an HTML tag"),
-    # [text](url), ![alt](src), [text][ref], [text][]: text may nest brackets or span lines,
-    # so the closing `](` or `][` is what gives a link away (an opening `[` must come first)
-    (re.compile(r"\][(\[]"), _LINK, _AFTER_OPENING),
     # [ref]: https://... , a link reference definition at the start of a line
     (re.compile(r"^[ \t]*\[[^\]\n]*\]:", re.M), _LINK),
-    (re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.I), "a script or data URL"),
 )
-_ANY_MARKUP = re.compile("|".join(f"(?:{p.pattern})" for p, *_ in _MARKUP), re.I | re.M)
+# [text](url), ![alt](src), [text][ref], [text][]: text may nest brackets or span lines, so
+# the closing `](` or `][` gives a link away (an opening `[` must come first)
+_CLOSING = re.compile(r"\][(\[]")
+_SCRIPT = re.compile(r"(?:javascript|vbscript|data)\s*:")  # on lower-cased text
 _URL_KEYS = {"url", "archived", "trust_center"}
 
 
@@ -42,13 +40,24 @@ def texts(value: Any, where: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
         yield where, value
 
 
+def _script_url(text: str) -> bool:
+    lowered = text.lower()
+    for found in _SCRIPT.finditer(lowered):  # a whole word: not "metadata:"
+        before = lowered[found.start() - 1] if found.start() else " "
+        if not (before.isalnum() or before == "_"):
+            return True
+    return False
+
+
 def markup(text: str) -> str | None:
     """What markup a text holds (the first kind found), or None for plain text."""
-    for pattern, what, *after in _MARKUP:
-        start = text.find("[") + 1 if after else 0
-        if (start or not after) and pattern.search(text, start):
+    for pattern, what in _MARKUP:
+        if pattern.search(text):
             return what
-    return None
+    opening = text.find("[")
+    if opening >= 0 and _CLOSING.search(text, opening + 1):
+        return _LINK
+    return "a script or data URL" if _script_url(text) else None
 
 
 @rule("TR115", "plain-text", "offering",
@@ -57,7 +66,7 @@ def markup(text: str) -> str | None:
       kinds=("offering", "organisation"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     found = list(texts(doc.data))
-    if not _ANY_MARKUP.search("\n".join(text for _, text in found)):  # one pass: no value has markup
+    if markup("\n".join(text for _, text in found)) is None:  # one pass: no value has markup
         return
     for where, text in found:
         what = markup(text)
