@@ -175,6 +175,7 @@ HOSTILE_SCHEMAS = {  # what replaces a shipped schema -> (code, place)
     f'{{"$schema": "{META}", "$id": "https://schema.invalid/a", "$ref": "b"}}': ("TR100", "1:1"),
     '{"$schema": "https://schema.invalid/meta"}': ("TR100", "1:1"),  # the meta-schema step would fetch it
     f'{{"$schema": "{META}", "$defs": {{"x": {{"$schema": "https://schema.invalid/m"}}}}}}': ("TR100", "1:1"),
+    "[" * 100_000: ("TR007", "1:1"),
     "missing": ("TR001", "1:1"),
     "link to a device": ("TR001", "1:1"),
     "link to a copy": ("TR001", "1:1"),
@@ -194,7 +195,7 @@ def replace_schema(registry: Path, kind: str, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize("text", sorted(HOSTILE_SCHEMAS))
+@pytest.mark.parametrize("text", sorted(HOSTILE_SCHEMAS), ids=lambda text: text[:48])
 @pytest.mark.parametrize("kind", ["organisation", "registry", "vocabulary", "data"])
 def test_hostile_schema_file(registry: Path, kind: str, text: str) -> None:
     replace_schema(registry, kind, text)
@@ -442,3 +443,14 @@ def test_findings_echo_escaped_and_bounded(fmt: str) -> None:
     shown = render([finding], fmt)
     assert all(line.isprintable() for line in shown.splitlines())
     assert len(shown) < 1200
+
+
+@pytest.mark.parametrize("rel", ["registry.yaml", "schema/vocabulary.yaml", "schema/registry.schema.json",
+                                 "schema/data.schema.json"])
+def test_symlinked_registry_file_is_refused(registry: Path, tmp_path: Path, rel: str) -> None:
+    """Even a link to an identical copy outside the checkout: links are never read."""
+    copy = tmp_path / "copy"
+    shutil.copyfile(registry / rel, copy)
+    (registry / rel).unlink()
+    (registry / rel).symlink_to(copy)
+    assert_one_finding(registry, rel, "TR001", "1:1")

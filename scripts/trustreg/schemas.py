@@ -176,6 +176,8 @@ def read_schema(root: Path, rel: str) -> Any:
     except json.JSONDecodeError as exc:
         raise FindingError(Finding(rel, exc.lineno, exc.colno, "TR002", f"JSON syntax error: {exc.msg}",
                                    "fix the JSON syntax at this place")) from None
+    except RecursionError:
+        raise FindingError(Finding(rel, 1, 1, "TR007", "nesting too deep", "flatten the structure")) from None
 
 
 def _foreign(schema: Any) -> str | None:

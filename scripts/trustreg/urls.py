@@ -17,6 +17,11 @@ _SCRIPT_SCHEMES = ("javascript", "data", "vbscript", "file")
 _SPACE = re.compile(r"\s")
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")  # letters, digits, hyphens; 1-63
 _HOST_TYPE_DOMAIN = 0  # ada-url's host_type: 0 domain, 1 IPv4, 2 IPv6
+# The common case, read alike by every parser: https, then a lower-case host of plain labels
+# (the last starts with a letter, so it is no IPv4 number) ending the authority. A URL of this
+# form needs no full parse; any other goes through ada-url.
+_PLAIN = re.compile(r"https://((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?)"
+                    r"(?:[/?#][^\s]*)?")
 
 
 def _domain_problem(host: str) -> str | None:
@@ -37,6 +42,9 @@ def _domain_problem(host: str) -> str | None:
 
 def url_problem(url: str) -> str | None:
     """Why a URL may not be published, or None when it is fine."""
+    plain = _PLAIN.fullmatch(url)
+    if plain and len(plain[1]) <= 253 and "xn--" not in plain[1]:
+        return None
     scheme = url.partition(":")[0].strip().lower() if ":" in url else ""
     if scheme in _SCRIPT_SCHEMES:
         return f"uses the {scheme}: scheme"
@@ -57,6 +65,9 @@ def url_problem(url: str) -> str | None:
 
 def host(url: str) -> str | None:
     """The domain a publishable URL points at (lower-case ASCII, no final dot), else None."""
+    plain = _PLAIN.fullmatch(url)
+    if plain and len(plain[1]) <= 253 and "xn--" not in plain[1]:
+        return plain[1]
     if url_problem(url):
         return None
     return URL(url).hostname.removesuffix(".")
