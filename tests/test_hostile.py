@@ -43,6 +43,7 @@ CORPUS = {
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
+    "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
                 "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml")
