@@ -63,6 +63,13 @@ def links(session: nox.Session) -> None:
     session.run("trustreg", "links", *session.posargs)
 
 
+@nox.session(default=False)
+def watch(session: nox.Session) -> None:
+    """Opt-in: fetch every primary source and report drift (network; `-- --record` stores fingerprints)."""
+    session.install("-e", ".")
+    session.run("trustreg", "watch", *session.posargs)
+
+
 @nox.session
 def site(session: nox.Session) -> None:
     """Build the site and check it in headless Chromium (Debian's chromium, installed if missing)."""

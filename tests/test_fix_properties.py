@@ -89,7 +89,9 @@ def cells(draw: st.DrawFn, dim: str, cell: dict[str, Any]) -> dict[str, Any]:
     cell.pop("reviews", None)
     if draw(st.booleans()):
         cell["reviews"] = draw(st.lists(st.fixed_dictionaries(
-            {"date": DATE, "decision": short(LINE, 80)}, optional={"note": short(TEXT, 2000)}),
+            {"date": DATE, "by": short(LINE, 120), "reviewer": st.sampled_from(["human", "monitor"]),
+             "decision": st.sampled_from(["dismissed", "confirmed", "reverified"]),
+             "note": short(TEXT, 2000)}, optional={"alert": short(LINE, 200)}),
             min_size=1, max_size=2))
     return {k: cell[k] for k in draw(st.permutations(list(cell)))}
 

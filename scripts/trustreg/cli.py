@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "changelog": ("changelog", "write CHANGELOG.md from git history"),
     "reference": ("reference", "write docs/FORMAT.md, the file-format reference"),
     "links": ("links", "check that every source URL still answers (network)"),
+    "cite": ("cite", "fetch a page, check its quote and add it as a cell's source (network)"),
+    "watch": ("watch", "check primary sources for missing quotes, changes, moves (network)"),
+    "review": ("review", "append a review (dismiss, confirm, reverify) to a cell"),
 }
 
 

@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .network import add_network_arguments
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path,
@@ -28,6 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base", metavar="REV",
                         help="also check corrections against this git revision "
                              "(every corrected cell needs a new primary source and verified date)")
+    parser.add_argument("--quotes", action="store_true",
+                        help="also fetch each quoted source's page and check the quote is on it "
+                             "(TR301; uses the network)")
+    add_network_arguments(parser)
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
@@ -103,5 +109,11 @@ def run(args: argparse.Namespace) -> int:
 
         corrections = correction_findings(root, args.base, result)
         findings = sorted(findings + [f for f in corrections if f.code in checker.codes])
+    if args.quotes and "TR301" in checker.codes:
+        from ..watch import quote_findings
+        from .network import fetcher
+
+        with fetcher(args) as client:
+            findings = sorted(findings + quote_findings(result.valid("offering"), client))
     sys.stdout.write(render(findings, args.format))
     return 1 if any(f.severity == "error" for f in findings) else 0

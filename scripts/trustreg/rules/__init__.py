@@ -19,6 +19,7 @@ from . import (  # noqa: F401 - imported to register the rules
     tr115_plain_text,
     tr120_stray_files,
     tr200_corrections,
+    tr300_network,
 )
 from .base import RULES, At, Context, Rule
 
