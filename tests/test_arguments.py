@@ -61,6 +61,9 @@ def test_links_reports_the_findings_of_a_broken_registry(registry: Path,
     (["compare", "cohere-api", "\u202eevil"], "compare"),
     (["check", "--select", "\x07" * 1000], "check"), (["check", "new\nline.txt"], "check"),
     (["fix", "\x1b]0;title\x07.yaml"], "fix"), (["check", "--root", "\x1b[31m"], "check"),
+    (["check", "a" * 5000], "check"), (["check", "a" * 5000 + "/x.yaml"], "check"),
+    (["fix", "a" * 5000], "fix"), (["build", "--out", "a" * 5000], "build"),
+    (["build", "--out", "/tmp/" + "a" * 5000 + "/x"], "build"), (["check", "--root", "a" * 5000], "check"),
 ])
 def test_control_characters_and_floods_are_escaped(registry: Path, capsys: pytest.CaptureFixture[str],
                                                    args: list[str], command: str) -> None:
