@@ -25,10 +25,14 @@ def fetcher(args: argparse.Namespace) -> Fetcher:
     """A Fetcher from the options; bad values are usage errors."""
     from ..cli import UsageError
     from ..fetch import Fetcher, Limits, ResolveError, parse_resolve
+    from .links import MAX_TIMEOUT, MAX_WORKERS
 
-    if args.timeout <= 0 or args.workers < 1 or args.delay < 0 or args.max_mb <= 0:
-        raise UsageError("--timeout and --max-mb must be positive, --workers at least 1, "
-                         "--delay 0 or more")
+    # chained comparisons also refuse nan and inf
+    if not (0 < args.timeout <= MAX_TIMEOUT and 1 <= args.workers <= MAX_WORKERS
+            and 0 <= args.delay <= MAX_TIMEOUT and 0 < args.max_mb <= 1000):
+        raise UsageError(f"--timeout must be more than 0 and --delay 0 or more, both at most "
+                         f"{MAX_TIMEOUT:g} seconds; --workers 1 to {MAX_WORKERS}; --max-mb more "
+                         "than 0 and at most 1000")
     try:
         resolve = parse_resolve(args.resolve)
     except ResolveError as exc:
