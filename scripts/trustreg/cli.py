@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate data files: schemas and lint rules"),
     "fix": ("fix", "rewrite data files into canonical form"),
     "new": ("new", "scaffold a new offering file"),
+    "new-organisation": ("new_organisation", "declare a developer or platform with its domains"),
     "schema": ("schema", "regenerate schema/offering.schema.json from the vocabulary"),
     "show": ("show", "print an offering page as text"),
     "compare": ("compare", "compare two offerings side by side"),

@@ -1,7 +1,8 @@
 """Change one cell of an offering file: load strictly, change the data, validate, write atomically.
 
-The file is written in canonical form (as `trustreg fix` writes it) and only when the changed
-offering still passes its schema; otherwise nothing is written and the findings are raised.
+The file is written in canonical form (as `trustreg fix` writes it) and only when it holds no
+comment and the changed offering still passes its schema; otherwise nothing is written and
+the first finding is raised.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from . import atomic, loader
 from .findings import FindingError
+from .fixer import comment_findings
 from .fmt import canonical_text
 from .schemas import SchemaSet
 from .vocabulary import load_vocabulary
@@ -36,6 +38,9 @@ def edit_cell(root: Path, offering_id: str, dimension: str,
         hint = f"; did you mean {close[0]}?" if close else ""
         raise EditError(f"no dimension {dimension!r}{hint}")
     doc = loader.load(path, name)
+    lost = comment_findings(doc)  # the canonical form has no comments: never drop one silently
+    if lost:
+        raise FindingError(lost[0])
     cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
     if not isinstance(cells, dict) or not isinstance(cells.get(dimension), dict):
         raise EditError(f"{name} has no cell {dimension}; add it first (see `trustreg new`)")

@@ -322,6 +322,10 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                           f"add `{missing}:`", key=True)
         return
     if kind == "enum":
+        if error.instance == "":
+            yield doc.finding(where, code, f"{field} is empty",
+                              "choose one of: " + ", ".join(map(str, error.validator_value)))
+            return
         yield doc.finding(where, code, f"{field} has value {error.instance!r}, not one allowed",
                           "use one of: " + ", ".join(map(str, error.validator_value)))
         return
@@ -333,7 +337,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
         return
     pattern = error.validator_value if kind == "pattern" else None
     if error.instance == "" and kind in ("pattern", "minLength"):
-        yield doc.finding(where, code, f"{field} is empty", "fill it in")
+        yield doc.finding(where, code, f"{field} is empty",
+                          "write the day you checked it, as YYYY-MM-DD" if pattern == DATE_PATTERN
+                          else "fill it in")
         return
     hints = {
         "pattern": {DATE_PATTERN: "write the date as YYYY-MM-DD",

@@ -41,7 +41,7 @@ def page(registry: Registry, title: str, body: str, depth: int) -> str:
 {body}
 </main>
 <footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
-<p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
+<p>Data licensed {link(meta.license_url, meta.license)}.</p></footer>
 </body>
 </html>
 """
