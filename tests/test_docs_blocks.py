@@ -4,6 +4,8 @@ The blocks run in order, as a newcomer would type them, in a copy of this checko
 a new git repository with nothing beside it. Their `pip install` lines reach PyPI, so the test
 runs in its own nox session (`nox -s docs`), not in `nox -s tests`. The README's test command
 is the one CI runs (`.ci/run`); running it here would run this test again, so it is skipped.
+Blocks fenced as ```sh network fetch pages (cite, watch): no test reaches the network, so they
+are not run, and a test checks that they hold nothing but network commands.
 """
 
 from __future__ import annotations
@@ -24,12 +26,23 @@ DOCUMENTS = ("README.md", "CONTRIBUTING.md")
 MAY_FIND = ("trustreg check",)  # commands documented to exit 1 while there is something to fix
 
 
-def shell_lines(document: str) -> list[str]:
-    """The command lines of a document's ```sh and ```bash blocks, in order."""
+NETWORK_COMMANDS = ("trustreg cite ", "trustreg watch", "trustreg links", "trustreg check --quotes")
+
+
+def shell_lines(document: str, info: str = "") -> list[str]:
+    """The commands of a document's ```sh (or ```sh INFO) blocks, in order, continuations joined."""
     text = (REPO / document).read_text(encoding="utf-8")
-    blocks = re.findall(r"^```(?:sh|bash)\n(.*?)^```", text, re.S | re.M)
-    return [line for block in blocks for line in block.splitlines()
+    blocks = re.findall(rf"^```(?:sh|bash){re.escape(' ' + info if info else '')}\n(.*?)^```",
+                        text, re.S | re.M)
+    commands = [re.sub(r"\\\n\s*", "", block) for block in blocks]
+    return [line for block in commands for line in block.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_blocks_left_unrun_hold_only_network_commands(document: str) -> None:
+    for line in shell_lines(document, "network"):
+        assert line.startswith(NETWORK_COMMANDS), line
 
 
 def fresh_clone(target: Path) -> Path:

@@ -256,7 +256,7 @@ def test_changelog_renders_the_corpus_inert(registry: Path) -> None:
     assert skipped == loader_refused
     assert "HIPAA BAA: No public evidence → Yes, sales-gated" in text
     assert LIVE_MARKDOWN.findall(text) == []
-    assert r"Mallory \[x\]\(javascript:alert\(1\)\)" in text  # escaped, not dropped
+    assert r"Mallory \[x\]\(javascript\[:\]alert\(1\)\)" in text  # escaped, not dropped
 
 
 def test_changelog_id_cannot_leave_its_code_span(registry: Path) -> None:

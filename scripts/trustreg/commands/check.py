@@ -28,8 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="do not read or write the per-file result cache")
     parser.add_argument("--base", metavar="REV",
-                        help="also check corrections against this git revision "
-                             "(every corrected cell needs a new primary source and verified date)")
+                        help="also check corrections since where HEAD and this git revision diverge "
+                             "(every corrected cell needs a new primary source and verified date); "
+                             "auto: origin/HEAD, the upstream, main or master")
     parser.add_argument("--quotes", action="store_true",
                         help="also fetch each quoted source's page and check the quote is on it "
                              "(TR301; uses the network)")
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
                       stale_days=args.stale_days, use_cache=not args.no_cache)
     result = checker.run(paths)
     findings = result.findings
-    if args.base:
+    if args.base is not None:
         from ..corrections import correction_findings
 
         corrections = correction_findings(root, args.base, result)
