@@ -1,7 +1,8 @@
 """Change one cell of an offering file: load strictly, change the data, validate, write atomically.
 
-The file is written in canonical form (as `trustreg fix` writes it) and only when the changed
-offering still passes its schema; otherwise nothing is written and the findings are raised.
+The file is written in canonical form (as `trustreg fix` writes it) and only when it holds no
+comment and the changed offering still passes its schema; otherwise nothing is written and
+the first finding is raised.
 """
 
 from __future__ import annotations
