@@ -146,3 +146,13 @@ def test_compare_lists_first_party_offerings_first() -> None:
     assert compare.defaults(compare.ordered(registry)) == ("cohere-api", "a-cloud-offering")
     html = compare.compare_page(registry, STAMPS)
     assert "grades the platform, Synthetic Cloud" in html and "grades the developer, Cohere" in html
+
+
+def test_declared_repository_and_correction_form_are_linked() -> None:
+    meta = dataclasses.replace(REGISTRY.meta, repository="https://example.org/synthetic/registry",
+                               correction_form="https://example.org/synthetic/correct")
+    registry = dataclasses.replace(REGISTRY, meta=meta)
+    html = site.question_page(registry, "hipaa_baa", STAMPS)
+    assert '<a href="https://example.org/synthetic/registry">source repository</a>' in html
+    assert '<a href="https://example.org/synthetic/correct">submit a correction</a>' in html
+    assert "source repository" not in site.question_page(REGISTRY, "hipaa_baa", STAMPS)

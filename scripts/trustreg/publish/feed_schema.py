@@ -34,6 +34,9 @@ _DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
 _STRING = {"type": "string"}
 _NULLABLE = {"type": ["string", "null"]}
 _URL = {"type": ["string", "null"], "format": "uri"}
+# the outputs' own "$schema" member (a relative path to the published schema), declared by pattern:
+# a "$schema" key anywhere but the top would read as a meta-schema (the shipped-schema check)
+SCHEMA_KEY = {"^[$]schema$": {"type": "string", "description": "Path of this file's JSON Schema."}}
 
 
 def _nullable_enum(values: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -135,8 +138,8 @@ def data_schema(vocab: Vocabulary) -> dict[str, Any]:
         "type": "object",
         "required": ["name", "generated", "license", "disclaimer", "schema_version", "dimensions",
                      "offerings"],
+        "patternProperties": SCHEMA_KEY,
         "properties": {
-            "$schema": _STRING,
             "name": {"type": "string", "minLength": 1},
             **_stamp_props(),
             "license": {"type": "string", "minLength": 1},
@@ -183,8 +186,8 @@ def record_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "One offering as data.json carries it, with the date its file last changed in git."),
         "type": "object",
         "required": ["$schema", "schema_version", "generated", "modified", *offering["required"]],
+        "patternProperties": SCHEMA_KEY,
         "properties": {
-            "$schema": _STRING,
             "schema_version": {"const": 1},
             **_stamp_props(),
             "modified": {"type": ["string", "null"], "format": "date-time",
@@ -210,8 +213,8 @@ def index_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "Every offering in brief, with the path of its full record."),
         "type": "object",
         "required": ["$schema", "schema_version", "name", "generated", "offerings"],
+        "patternProperties": SCHEMA_KEY,
         "properties": {
-            "$schema": _STRING,
             "schema_version": {"const": 1},
             "name": _STRING,
             **_stamp_props(),

@@ -7,6 +7,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from ..schemas import explaining_validator
+
 
 class OutputInvalid(ValueError):
     """A built output does not match its published schema (a bug in the build, not in the data)."""
@@ -25,8 +27,7 @@ class OutputSchema:
             return
         import jsonschema
 
-        validator = jsonschema.Draft202012Validator(
-            self.schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        validator = explaining_validator(self.schema)  # never fetches, linear-time patterns
         error = jsonschema.exceptions.best_match(validator.iter_errors(data))
         if error is None:  # python-jsonschema accepts it: give jsonschema-rs's reason
             first = next(iter(self.fast.iter_errors(data)))
