@@ -280,3 +280,12 @@ def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     status, lines, err = run_check(repo, capsys)
     assert status == 2 and lines == [] and "cannot run git" in err and "Traceback" not in err
+
+
+def test_an_organisation_turned_authority_is_reported(repo: Repo, capsys) -> None:
+    org = repo.root / "organisations" / "cohere.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("kind: company", "kind: authority"),
+                   encoding="utf-8")
+    lines = [line for line in run_check(repo, capsys)[1] if " TR2" in line]
+    assert codes(lines) == ["TR203"]
+    assert "cohere: kind changed from company to authority since the base" in lines[0]

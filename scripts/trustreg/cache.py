@@ -8,7 +8,7 @@ the cache must not run code), written atomically, and a broken entry is just a m
 files without errors are cached, so hostile input leaves nothing behind.
 
 An entry stands in for a file's data and findings, so it is authenticated: an HMAC-SHA256
-under a secret key made on first use (`key` in the cache folder, mode 0600). An entry that is
+under a secret key made with the first entry (`key` in the cache folder, mode 0600). An entry that is
 planted, edited or moved to another file's name fails its MAC and is a miss. The key is bound
 to its file (device, inode, change time), so a key copied or restored from elsewhere (a shared
 or CI-restored cache) is a new key and vouches for nothing; a key that others can read or
@@ -68,14 +68,16 @@ def fingerprint(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def secret(root: Path) -> bytes | None:
-    """This cache's MAC key, made on first use; None when it is not ours alone."""
+def secret(root: Path, *, make: bool = False) -> bytes | None:
+    """This cache's MAC key (made when asked and missing); None when missing or not ours alone."""
     path = root / KEY_FILE
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         try:
             fd = os.open(path, flags)
         except FileNotFoundError:
+            if not make:
+                return None
             root.mkdir(parents=True, exist_ok=True)
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
@@ -132,7 +134,10 @@ class ResultCache:
         return (LazyDocument(path, text, entry["data"]), findings) if sound else None
 
     def put(self, key: str, doc: Document, findings: list[Finding]) -> None:
-        if self._secret is None or any(f.severity == "error" for f in findings):
+        if any(f.severity == "error" for f in findings):
+            return
+        self._secret = self._secret or secret(self.root, make=True)
+        if self._secret is None:
             return
         entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         payload = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")

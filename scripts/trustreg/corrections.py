@@ -161,19 +161,27 @@ def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]
 
 
 def domain_findings(root: Path, base: str, result: Result) -> list[Finding]:
-    """TR203: domains an organisation gained since the base (sources on them become primary)."""
+    """TR203: what widens an organisation's trust since the base (sources that become primary):
+    a domain added, or its kind changed (an authority's domains are primary for everyone)."""
     before = files_at(root, base, ORGANISATIONS_DIR).data
     found = []
     for doc in result.valid("organisation"):
-        old = before.get(doc.data["id"], {})
-        had = {str(d).lower() for d in old.get("domains") or () if isinstance(old.get("domains"), list)}
+        ident, old = doc.data["id"], before.get(doc.data["id"], {})
+        domains = old.get("domains")
+        had = {str(d).lower() for d in domains} if isinstance(domains, list) else set()
         for i, domain in enumerate(doc.data["domains"]):
             if domain.lower() not in had:
                 found.append(doc.finding(("domains", i), "TR203",
-                                         f"{doc.data['id']}: domain {domain} added since the base: "
-                                         f"sources on it now count as primary for {doc.data['name']}",
-                                         f"a reviewer must confirm that {doc.data['id']} owns {domain}",
+                                         f"{ident}: domain {domain} added since the base: sources "
+                                         f"on it now count as primary for {doc.data['name']}",
+                                         f"a reviewer must confirm that {ident} owns {domain}",
                                          severity="warning"))
+        if old and old.get("kind") != doc.data["kind"]:
+            found.append(doc.finding(("kind",), "TR203",
+                                     f"{ident}: kind changed from {old.get('kind')} to "
+                                     f"{doc.data['kind']} since the base",
+                                     "a reviewer must confirm the change (an authority's sources "
+                                     "count as primary for every offering)", severity="warning"))
     return found
 
 
