@@ -179,7 +179,8 @@ def test_a_pure_dimension_rename_is_no_correction(repo: Repo, capsys) -> None:
 @pytest.mark.parametrize("variant", [
     "https://trustcenter.cohere.com/#faq", "https://trustcenter.cohere.com/",
     "https://trustcenter.cohere.com/?lang=en", "https://TrustCenter.Cohere.COM",
-    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com"])
+    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com",
+    "https://trustcenter.cohere.com:443/"])
 def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, capsys,
                                                                  variant: str) -> None:
     correct_hipaa(repo, source=True)
@@ -289,3 +290,11 @@ def test_an_organisation_turned_authority_is_reported(repo: Repo, capsys) -> Non
     lines = [line for line in run_check(repo, capsys)[1] if " TR2" in line]
     assert codes(lines) == ["TR203"]
     assert "cohere: kind changed from company to authority since the base" in lines[0]
+
+
+def test_link_keys_ignore_only_cosmetic_differences() -> None:
+    from trustreg.semdiff import source_key
+
+    assert source_key("https://bücher.example/A%20b/") == source_key("https://xn--bcher-kva.example/a b")
+    assert source_key("https://a.example/x") != source_key("https://a.example/y")
+    assert source_key("https://a.example/x") != source_key("https://b.example/x")

@@ -9,6 +9,7 @@ It takes any data, also a schema-invalid file from history.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,14 +40,16 @@ def _text(value: Any) -> str:
 
 
 def source_key(url: Any) -> str:
-    """What makes two links the same page: case, fragment, query, trailing slash and
-    percent-encoding do not (so a cosmetic variant of a cited link is not a new source)."""
+    """What makes two links the same page: case, fragment, query, port, trailing slash, www.,
+    IDNA and percent-encoding do not (so a cosmetic variant of a cited link is no new source)."""
     text = unquote(_text(url)).strip().lower()
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return text
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")
     host = host.removeprefix("www.")
     path = "/".join(p for p in parts.path.split("/") if p)
     return f"{host}/{path}" if host else text.split("#")[0].split("?")[0].rstrip("/")
