@@ -168,11 +168,13 @@ def offering_renames(old: dict[str, dict[str, Any]], new: dict[str, dict[str, An
     gone = sorted(set(old) - set(new) - set(renames))
     came = sorted(set(new) - set(old) - set(renames.values()))
 
+    cited = {(side, i): {(d, key) for d, c in cells_of(data[i]).items() for key in _cited(c)}
+             for side, data, ids in ((0, old, gone), (1, new, came)) for i in ids}
+
     def score(a: str, b: str) -> int:
         if any(old[a].get(k) != new[b].get(k) for k in ("developer", "platform")):
             return 0
-        cited = lambda data: {(d, key) for d, c in cells_of(data).items() for key in _cited(c)}  # noqa: E731
-        return len(cited(old[a]) & cited(new[b])) + (old[a].get("name") == new[b].get("name"))
+        return len(cited[0, a] & cited[1, b]) + (old[a].get("name") == new[b].get("name"))
 
     return {**renames, **_pair(gone, came, score)}
 
