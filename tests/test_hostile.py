@@ -278,3 +278,19 @@ def test_json_output_of_the_corpus_is_valid_json(registry: Path) -> None:
     assert result.returncode == 1 and result.stderr == ""
     found = {(f["path"], f["code"]) for f in json.loads(result.stdout)}
     assert found == {(f"offerings/{name}", code) for name, code, _ in CORPUS.values()}
+
+
+def test_unsafe_licence_url_is_a_finding_and_never_linked(registry: Path) -> None:
+    from trustreg.api import load_registry
+    from trustreg.publish import build
+
+    meta = registry / "registry.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "license_url: https://creativecommons.org/licenses/by/4.0/",
+        "license_url: javascript:alert(document.cookie)"), encoding="utf-8")
+    assert_one_finding(registry, "registry.yaml", "TR107", "3:14")
+    build.build(load_registry(registry, strict=False), registry / "dist")
+    pages = [p.read_text(encoding="utf-8") for p in (registry / "dist" / "site").rglob("*.html")]
+    assert pages and all("javascript:" not in page.replace("URL uses the javascript: scheme", "")
+                         for page in pages)
+    assert "javascript:" not in (registry / "dist" / "datapackage.json").read_text(encoding="utf-8")
