@@ -236,13 +236,19 @@ def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> No
     assert "domain cohere-docs.example added since the base" in lines[0]
 
 
-def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys) -> None:
+@pytest.mark.parametrize("rename", [False, True])
+def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys, rename: bool) -> None:
     path = repo.root / "offerings" / "cohere-api.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good + "id: duplicate\n", encoding="utf-8")
     repo.commit("Break the file")
     path.write_text(good, encoding="utf-8")
     correct_hipaa(repo, source=False)
+    if rename:
+        data = repo.offering()
+        path.unlink()
+        data["id"] = "cohere-platform"
+        repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR200"]
     assert "offerings/cohere-api.yaml does not load there (duplicate key 'id'" in lines[0]

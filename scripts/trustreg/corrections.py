@@ -144,17 +144,19 @@ def cell_findings(doc: Document, change: CellChange, on: str) -> list[Finding]:
     return found
 
 
-def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]) -> list[Finding]:
-    """TR200: an offering whose file at the base does not load cannot be compared."""
+def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str],
+                added: list[str]) -> list[Finding]:
+    """TR200: an offering whose file at the base does not load cannot be compared; when it is
+    gone, any offering added since may be it, renamed."""
     found = []
     for path, why in sorted(before.broken.items()):
         ident = gitdata.stem(path)
-        doc = docs.get(renames.get(ident, ident))
-        if doc is not None:
+        ident = renames.get(ident, ident)
+        for doc in [docs[ident]] if ident in docs else [docs[i] for i in added]:
             found.append(doc.finding(("id",), "TR200",
                                      f"cannot compare with the base: {gitdata.printable(path)} does "
-                                     f"not load there ({gitdata.printable(why)}), so its corrections "
-                                     "are unchecked",
+                                     f"not load there ({gitdata.printable(why)}), so corrections "
+                                     "in this file are unchecked",
                                      "fix the file on the base branch first, or compare with a "
                                      "revision where it loads"))
     return found
@@ -201,7 +203,7 @@ def correction_findings(root: Path, base: str, result: Result,
         raise UsageError(f"--base: {exc}") from None
     docs = {doc.data["id"]: doc for doc in result.valid("offering")}
     diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames)
-    found = _unloadable(docs, before, dict(diff.renamed)) + domains
+    found = _unloadable(docs, before, renames, diff.added) + domains
     on = today().isoformat()
     for change in diff.cells:
         if change.is_correction and change.old and change.new:
