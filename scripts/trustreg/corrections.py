@@ -7,9 +7,10 @@ offerings and dimensions are followed (semdiff). A cell whose grade, caveat, evi
 tier, route or default changed needs a primary source citing a page it did not cite before, or
 re-read after the base's verified date (TR201), and a verified date newer than the base's
 (TR202); when the base's date is already today, today is enough. An offering file that does
-not load at the base cannot be compared (TR200), and domains added to an organisation are
-reported for a reviewer (TR203). A new offering needs a primary source for every cell graded
-other than no_public_evidence or unclear: rule TR105, which check always runs.
+not load at the base cannot be compared (TR200), and domains added to an organisation (or
+its kind changed) are reported for a reviewer (TR203). A new offering needs a primary source
+for every cell graded other than no_public_evidence or unclear: rule TR105, which check always
+runs.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .checker import Result, today
 from .findings import Finding, FindingError
 from .loader import Document
 from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
-from .workspace import ORGANISATIONS_DIR
+from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR
 
 AUTO = "auto"
 
@@ -57,7 +58,7 @@ def files_at(root: Path, rev: str, folder: str) -> Tree:
 
 def offerings_at(root: Path, rev: str) -> dict[str, dict[str, Any]]:
     """Offering id -> data at a revision; files that do not load there are left out."""
-    return files_at(root, rev, "offerings").data
+    return files_at(root, rev, OFFERINGS_DIR).data
 
 
 def working_tree_offerings(root: Path) -> dict[str, dict[str, Any]]:
@@ -196,7 +197,7 @@ def correction_findings(root: Path, base: str, result: Result,
         commit = base_commit(root, base, warn)
         if commit is None:
             return []
-        before = files_at(root, commit, "offerings")
+        before = files_at(root, commit, OFFERINGS_DIR)
         renames = git_renames(root, commit, None)
         domains = domain_findings(root, commit, result)
     except gitdata.GitError as exc:
