@@ -6,6 +6,7 @@ import copy
 import json
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,12 @@ CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
 TRICKY = ["no", "yes", "~", "null", "2026-07-05", "0755", "0o17", "1e3", ".5", "1:20", "- x", "? x",
           "a: b", "x #y", "#x", "'", '"', "&a", "*a", "!x", "%x", "@x", "`x", "|", ">", "<<", "---",
           "...", " lead", "trail ", "a  b", "tab\there", "\\", "😀", "\u00a0", "w" * 130]
-LINE = st.sampled_from(TRICKY) | st.text(CHARS, min_size=1, max_size=120)
+LINE = (st.sampled_from(TRICKY) | st.text(CHARS, min_size=1, max_size=120)).filter(str.strip)  # not blank
 WORDS = st.lists(st.sampled_from(TRICKY) | st.text(CHARS, min_size=1, max_size=30), min_size=1, max_size=12)
 TEXT = WORDS.map(" ".join) | st.lists(WORDS.map(" ".join), min_size=2, max_size=3).map(
     lambda parts: "\n\n".join(parts)) | WORDS.map(lambda w: "\n".join(w) + "\n")
-DATE = st.dates().map(lambda d: d.isoformat())
+TEXT = TEXT.filter(str.strip)
+DATE = st.dates(min_value=date(1990, 1, 1)).map(lambda d: d.isoformat())
 URL = st.sampled_from(["https://trustcenter.cohere.com", "https://example.com/a?b=c&d=%20e#f",
                        "https://docs.cohere.com/" + "long-path/" * 20])
 

@@ -8,7 +8,7 @@ the cache must not run code), written atomically, and a broken entry is just a m
 files without errors are cached, so hostile input leaves nothing behind.
 
 An entry stands in for a file's data and findings, so it is authenticated: an HMAC-SHA256
-under a secret key made with the first entry (`key` in the cache folder, mode 0600). An entry that is
+under a secret key made on first use (`key` in the cache folder, mode 0600). An entry that is
 planted, edited or moved to another file's name fails its MAC and is a miss. The key is bound
 to its file (device, inode, change time), so a key copied or restored from elsewhere (a shared
 or CI-restored cache) is a new key and vouches for nothing; a key that others can read or
@@ -68,15 +68,15 @@ def fingerprint(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def secret(root: Path, *, make: bool = False) -> bytes | None:
-    """This cache's MAC key (made when asked and missing); None when missing or not ours alone."""
+def secret(root: Path, *, make: bool) -> bytes | None:
+    """This cache's MAC key (made when missing if make); None when there is none ours alone."""
     path = root / KEY_FILE
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         try:
             fd = os.open(path, flags)
         except FileNotFoundError:
-            if not make:
+            if not make:  # a run that writes no entry leaves no key behind either
                 return None
             root.mkdir(parents=True, exist_ok=True)
             try:
@@ -106,7 +106,7 @@ class ResultCache:
         self.folder = root / print_
         self.root = root
         self._pruned = False
-        self._secret = secret(root)
+        self._secret = secret(root, make=False)
 
     @staticmethod
     def key(display: str, text: str) -> str:
@@ -136,9 +136,10 @@ class ResultCache:
     def put(self, key: str, doc: Document, findings: list[Finding]) -> None:
         if any(f.severity == "error" for f in findings):
             return
-        self._secret = self._secret or secret(self.root, make=True)
         if self._secret is None:
-            return
+            self._secret = secret(self.root, make=True)
+            if self._secret is None:
+                return
         entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         payload = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         try:

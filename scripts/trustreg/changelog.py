@@ -26,7 +26,10 @@ primary source it rests on and credits its contributors (the commit author and t
 `Co-authored-by:` and `Reported-by:` trailers).
 """
 TAG = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}")  # use fullmatch: $ allows a final newline
-_TRAILER = re.compile(r"^(co-authored-by|reported-by):\s*(.+?)\s*<([^<>\s]+)>\s*$", re.I | re.M)
+# linear time on any message: the name starts and ends with a non-blank, so each run of blanks
+# is read once (a lazy name followed by `\s*` re-read the blanks for every character of the name)
+_TRAILER = re.compile(r"^(co-authored-by|reported-by):[ \t]*(\S(?:.*\S)?)[ \t]*<([^<>\s]+)>[ \t\r]*$",
+                      re.I | re.M)
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~])")
 # what GitHub's autolinks start from (scheme://, www., e-mail @), bracketed: https[:]//

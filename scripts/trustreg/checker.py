@@ -16,7 +16,7 @@ from .cache import ResultCache, cache_root, fingerprint
 from .findings import Finding, FindingError
 from .model import organisation_from_data
 from .rules import RULES, Context, Rule
-from .schemas import SCHEMA_DIR, SchemaSet
+from .schemas import SCHEMA_DIR, SchemaSet, shipped_schema_findings
 from .vocabulary import from_data as vocabulary_from_data
 from .workspace import (
     OFFERINGS_DIR,
@@ -70,6 +70,8 @@ def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> 
         if not isinstance(cells, dict) or len(where) < 2 or where[0] != "cells" or where[1] not in cells:
             return None
         broken.add(where[1])
+    if not broken:  # the problems were found by other means than the schema: nothing is known sound
+        return None
     sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
     sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
     return sound
@@ -146,6 +148,9 @@ class Checker:
             if (self.root / folder).is_symlink():
                 raise FindingError(Finding(folder, 1, 1, "TR001", "folder is a symbolic link",
                                            "commit the folder itself, not a link"))
+        self._base_findings.extend(shipped_schema_findings(self.root))  # all else depends on them
+        if self._base_findings:
+            raise FindingError(self._base_findings[0])
         meta = self._load_fixed(REGISTRY_FILE, "registry")
         vocab_doc = self._load_fixed(VOCABULARY_FILE, "vocabulary")
         if meta is None or vocab_doc is None:

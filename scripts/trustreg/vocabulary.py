@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import loader
+from .findings import FindingError
 
 
 @dataclass(frozen=True)
@@ -71,5 +72,11 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
-    """Read schema/vocabulary.yaml of a registry checkout."""
-    return from_data(loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml").data)
+    """Read schema/vocabulary.yaml of a registry checkout; FindingError when it is not usable."""
+    from .schemas import SchemaSet  # which builds on this module
+
+    doc = loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
+    problems = SchemaSet(root, None).findings(doc, "vocabulary")  # and TR117: what the code reads
+    if problems:
+        raise FindingError(problems[0])
+    return from_data(doc.data)

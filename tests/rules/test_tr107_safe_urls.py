@@ -13,6 +13,16 @@ from .conftest import mutate
     ("https://trust center.cohere.com/<script>", "is not a valid uri"),
     ("http://trustcenter.cohere.com", "is not https"),
     ("https://user:secret@trustcenter.cohere.com", "carries credentials"),
+    ("https://evil.com%2F.cohere.com/", "is not a valid URL"),
+    ("https://evil%00.cohere.com/", "is not a valid URL"),
+    ("https://evil.com;.cohere.com/", "has a host that is not a valid domain name"),
+    ("https://evil.com%5C.cohere.com/", "is not a valid URL"),
+    ("https://[v1.x.cohere.com]/", "is not a valid URL"),
+    ("https://evil_x.cohere.com/", "has a host that is not a valid domain name"),
+    ("https://xn--zz-zzz.cohere.com/", "not a valid internationalised domain name"),
+    ("https://192.168.0.1/", "has an IP address as host"),
+    ("https://0x7f.1/", "has an IP address as host"),
+    ("https://[::1]/", "has an IP address as host"),
 ])
 def test_unsafe_archive_url_fails(registry: Path, check, url: str, problem: str) -> None:
     mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][0].update(archived=url))

@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 
 from ..model import Cell, Offering, Registry, Source
+from ..schemas import explaining_validator, read_schema
 
 SCHEMA_VERSION = 1
 FEED_SCHEMA = "schema/data.schema.json"
@@ -81,9 +82,8 @@ def build_feed(registry: Registry) -> dict[str, Any]:
 def feed_text(registry: Registry) -> str:
     """The feed as text, validated against the published schema first."""
     feed = build_feed(registry)
-    schema = json.loads((registry.root / FEED_SCHEMA).read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    schema = read_schema(registry.root, FEED_SCHEMA)  # `check` has vetted it: no link, no remote $ref
+    validator = explaining_validator(schema)  # which never fetches, whatever the schema says
     error = jsonschema.exceptions.best_match(validator.iter_errors(feed))
     if error is not None:
         where = "/".join(map(str, error.absolute_path))

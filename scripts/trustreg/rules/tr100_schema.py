@@ -12,3 +12,7 @@ register(Rule("TR110", "declared-facts", "offering",
 register(Rule("TR116", "vocabulary-consistent", "file",
               "Grade, group and dimension ids in schema/vocabulary.yaml are unique, and every "
               "dimension's group is declared.", kinds=("vocabulary",)))
+register(Rule("TR117", "model-shape", "file",
+              "registry.yaml, schema/vocabulary.yaml and organisations have the keys and types "
+              "trustreg's code reads, even where an edited schema in schema/ would let them pass.",
+              kinds=("registry", "vocabulary", "organisation")))

@@ -1,12 +1,11 @@
 """TR106: a primary source is the graded party's own, or an authority's."""
 
 from collections.abc import Iterable, Iterator
-from urllib.parse import urlsplit
 
 from ..loader import Document
 from ..model import Organisation
+from ..urls import host as url_host
 from .base import At, Context, rule, sources
-from .tr107_safe_urls import url_problem
 
 
 def primary_host(host: str, party: Organisation, organisations: Iterable[Organisation]) -> bool:
@@ -22,10 +21,9 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
-        if (source["role"] != "primary" or party is None or "url" not in source
-                or url_problem(source["url"])):  # TR107 reports unusable URLs
+        host = url_host(source["url"]) if "url" in source else None
+        if source["role"] != "primary" or party is None or host is None:  # TR107 reports bad URLs
             continue
-        host = urlsplit(source["url"]).hostname or ""
         if not primary_host(host, party, ctx.organisations.values()):
             yield At(doc, (*where, "url"),
                      f"primary source host {host!r} is not a domain of {party.id} "
