@@ -10,7 +10,7 @@ from trustreg import cli
 from .gitrepo import Repo
 
 NEW_SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
-              "role": "primary", "retrieved": "2026-11-20"}
+              "kind": "trust_center", "role": "primary", "retrieved": "2026-11-20"}
 
 
 @pytest.fixture

@@ -35,11 +35,11 @@ CORPUS = {
     "dotdot-id.yaml": ("dotdot-id.yaml", "TR100", "1:5"),
     "upper-case-id.yaml": ("upper-case-id.yaml", "TR100", "1:5"),
     "name-not-id.yaml": ("name-not-id.yaml", "TR101", "1:5"),
-    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "29:12"),
-    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "29:12"),
-    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "29:12"),
-    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "112:15"),
-    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "112:15"),
+    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "31:12"),
+    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "31:12"),
+    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "31:12"),
+    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "123:15"),
+    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "123:15"),
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
@@ -144,7 +144,7 @@ def test_odd_file_names_are_printed_escaped(registry: Path, name: bytes, shown: 
     "cells:\n  soc2_type2:\n    sources:\n" + "    - bogus: 1\n" * 40_000,
 ], ids=["unknown-keys", "broken-items"])
 def test_a_flood_of_schema_problems_is_cut_short(registry: Path, body: str) -> None:
-    (registry / "offerings" / "flood.yaml").write_text("id: flood\n" + body, encoding="utf-8")
+    (registry / "offerings" / "flood.yaml").write_text("id: flood\nformat: 2\n" + body, encoding="utf-8")
     lines = check_lines(registry)
     assert 1 < len(lines) <= SHOWN + 1
     assert all(" TR100 " in line for line in lines)

@@ -15,6 +15,9 @@ class Grade:
     label: str
     glyph: str
     meaning: str
+    positive: bool = False  # a yes of some kind
+    evidence: str = "primary"  # none, primary or primary_quote: what the grade must cite
+    forbids_routes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,17 @@ class Dimension:
     group: str
     graded_party: str  # "platform" or "developer"
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    certification: bool = False
+
+
+@dataclass(frozen=True)
+class IndependentParty:
+    """An authority, certificate registry or certification body: primary within its remit only."""
+
+    organisation: str
+    kind: str
+    source_kinds: tuple[str, ...]
+    remit: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,11 @@ class Vocabulary:
     tier: tuple[str, ...]
     route: tuple[str, ...]
     default: tuple[str, ...]
+    format: int = 2
+    variant_scope: tuple[str, ...] = ()
+    route_info: dict[str, dict[str, str]] = field(default_factory=dict)
+    source_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    independent: dict[str, IndependentParty] = field(default_factory=dict)
 
     def grade_label(self, grade: str) -> str:
         found = self.grades.get(grade)
@@ -52,21 +71,38 @@ class Vocabulary:
     def dimensions_in(self, group: str) -> list[Dimension]:
         return [d for d in self.dimensions.values() if d.group == group]
 
+    def rank(self, grade: str) -> int:
+        """A grade's place in the vocabulary: a higher rank is a worse answer for the buyer."""
+        return list(self.grades).index(grade) if grade in self.grades else len(self.grades)
+
+    @property
+    def primary_kinds(self) -> tuple[str, ...]:
+        return tuple(k for k, v in self.source_kinds.items() if v["primary"])
+
 
 def from_data(data: dict[str, Any]) -> Vocabulary:
     """Build the vocabulary from the loaded data of schema/vocabulary.yaml."""
     return Vocabulary(
-        grades={g["id"]: Grade(g["id"], g["label"], g["glyph"], g["meaning"]) for g in data["grades"]},
+        grades={g["id"]: Grade(g["id"], g["label"], g["glyph"], g["meaning"], g.get("positive", False),
+                               g.get("evidence", "primary"), tuple(g.get("forbids_routes", ())))
+                for g in data["grades"]},
         groups={g["id"]: Group(g["id"], g["label"]) for g in data["groups"]},
         dimensions={
             d["id"]: Dimension(d["id"], d["label"], d["question"], d["group"], d["graded_party"],
-                               dict(d.get("facts") or {}))
+                               dict(d.get("facts") or {}), d.get("certification", False))
             for d in data["dimensions"]
         },
         confidence=tuple(data["confidence"]),
         tier=tuple(data["tier"]),
-        route=tuple(data["route"]),
+        route=tuple(r["id"] for r in data["route"]),
         default=tuple(data["default"]),
+        format=data["format"],
+        variant_scope=tuple(data["variant_scope"]),
+        route_info={r["id"]: r for r in data["route"]},
+        source_kinds={k["id"]: k for k in data["source_kinds"]},
+        independent={p["organisation"]: IndependentParty(p["organisation"], p["kind"],
+                                                         tuple(p["source_kinds"]), tuple(p["remit"]))
+                     for p in data["independent_parties"]},
     )
 
 

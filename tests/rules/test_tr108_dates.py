@@ -21,3 +21,11 @@ def test_impossible_or_future_date_fails(registry: Path, check, value: str, mess
 def test_today_passes(registry: Path, check) -> None:
     mutate(registry, lambda d: d["cells"]["iso_27001"].update(verified="2026-11-24"))
     assert check(registry, "--select", "TR108").lines == []
+
+
+def test_future_date_fact_fails(registry: Path, check) -> None:
+    from .conftest import mutate
+    mutate(registry, lambda d: d["cells"]["gpai_cop"]["facts"].update(signed="2027-01-01"))
+    result = check(registry)
+    assert result.codes() == ["TR108"]
+    assert "date 2027-01-01 is in the future" in result.lines[0]

@@ -22,12 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default="first_party")
 
 
-def scaffold(args: argparse.Namespace, dimensions: list[str], today: str) -> dict[str, Any]:
+def scaffold(args: argparse.Namespace, dimensions: list[str], today: str,
+             form: int) -> dict[str, Any]:
     """The data of a new offering: structure complete, facts left for a human."""
     cell = {"status": "no_public_evidence", "caveat": "", "confidence": "low",
             "verified": today, "evidence": "", "sources": []}
     return {
-        "id": args.id, "name": args.name, "developer": args.developer,
+        "id": args.id, "format": form, "name": args.name, "developer": args.developer,
         "platform": args.platform, "category": args.category, "model_family": "",
         "summary": "", "cells": {dim: dict(cell) for dim in dimensions},
     }
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--{role} {given!r} is not declared in {ORGANISATIONS_DIR}/ "
                              f"(known: {', '.join(known)}); add {ORGANISATIONS_DIR}/<id>.yaml first")
     vocab = load_vocabulary(root)
-    data = scaffold(args, list(vocab.dimensions), today().isoformat())
+    data = scaffold(args, list(vocab.dimensions), today().isoformat(), vocab.format)
     atomic.write_text(target, canonical_text(data, "offering", vocab) or "")
     print(f"wrote {OFFERINGS_DIR}/{args.id}.yaml: fill in what `trustreg check` points at")
     return 0

@@ -8,15 +8,25 @@ from typing import Any
 
 import jsonschema
 
-from ..model import Cell, Offering, Registry, Source
+from ..model import Cell, Offering, Registry, Source, Variant
 
-SCHEMA_VERSION = 1
+# 2 (format v2), additive to 1: per cell route_via, list and date facts, variants, source kind;
+# per offering aliases, service_name; the documented_no grade and the route kinds sign_in, nda,
+# approval (format 1's trust_center_nda is route nda with route_via "trust center").
+SCHEMA_VERSION = 2
 FEED_SCHEMA = "schema/data.schema.json"
 
 
 def _source(source: Source) -> dict[str, Any]:
-    return {"url": source.url, "title": source.title, "role": source.role,
+    return {"url": source.url, "title": source.title, "kind": source.kind, "role": source.role,
             "retrieved": source.retrieved, "quote": source.quote, "archived": source.archived}
+
+
+def variant_entry(variant: Variant, headline: Cell) -> dict[str, Any]:
+    return {"scope": variant.scope, "applies_to": variant.applies_to, "value": variant.status,
+            "caveat": variant.caveat, "evidence": variant.evidence,
+            "sources": [_source(s) for s in variant.sources],
+            "worse_than_headline": variant in headline.worse_variants}
 
 
 def cell_entry(cell: Cell) -> dict[str, Any]:
@@ -32,11 +42,13 @@ def cell_entry(cell: Cell) -> dict[str, Any]:
         "evidence": cell.evidence,
         "tier": cell.tier,
         "route": cell.route,
+        "route_via": cell.route_via,
         "default": cell.default,
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
         "sources": [_source(s) for s in cell.sources],
         "reviews": [{"date": r.date, "decision": r.decision, "note": r.note} for r in cell.reviews],
+        "variants": [variant_entry(v, cell) for v in cell.variants],
         "watch_out": cell.is_watch_out,
     }
 
@@ -45,6 +57,8 @@ def offering_entry(offering: Offering) -> dict[str, Any]:
     return {
         "id": offering.id,
         "name": offering.name,
+        "aliases": list(offering.aliases),
+        "service_name": offering.service_name,
         "developer": offering.developer.name,
         "platform": offering.platform.name,
         "developer_id": offering.developer.id,
@@ -73,6 +87,7 @@ def build_feed(registry: Registry) -> dict[str, Any]:
                                   "graded_party": d.graded_party}
                            for d in vocab.dimensions.values()},
         "grades": {g.id: {"label": g.label, "meaning": g.meaning} for g in vocab.grades.values()},
+        "routes": {r: {"label": i["label"], "meaning": i["meaning"]} for r, i in vocab.route_info.items()},
         "offerings": [offering_entry(o) for o in registry.offerings.values()],
     }
 

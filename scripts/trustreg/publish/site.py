@@ -6,9 +6,16 @@ from html import escape
 from itertools import combinations
 from pathlib import Path
 
-from ..model import Cell, Offering, Registry
+from ..model import Cell, Offering, Registry, Variant
 from ..rules.tr107_safe_urls import url_problem
-from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line
+from .text import (
+    NO_SOURCE,
+    WATCH_OUT_SENTENCE,
+    attribute_line,
+    facts_line,
+    identity_line,
+    variant_line,
+)
 
 NO_EVIDENCE_NOTE = ("“No public evidence” means we could not verify it from public sources, "
                     "not that the answer is no.")
@@ -62,9 +69,10 @@ def link(url: str, text: str, title: str = "") -> str:
     return f'<a href="{e(url)}"{titled}>{e(text)}</a>'
 
 
-def source_links(cell: Cell) -> str:
+def source_links(cell: Cell | Variant) -> str:
     links = []
-    for source in cell.primary_sources:  # a URL the check refuses is shown, never linked
+    primary = [s for s in cell.sources if s.is_primary]
+    for source in primary:  # a URL the check refuses is shown, never linked
         links.append(link(source.url, "source", source.title))
         if source.archived:
             links.append(link(source.archived, "archived copy"))
@@ -73,7 +81,7 @@ def source_links(cell: Cell) -> str:
     leads = [s for s in cell.sources if not s.is_primary]
     html = f'<p class="sources">{" · ".join(links)}</p>'
     html += "".join(f'<blockquote>{e(s.quote)}</blockquote>'
-                    for s in cell.primary_sources if s.quote)
+                    for s in primary if s.quote)
     if leads:
         items = "".join(f"<li>{e(s.title)}" + (f" ({e(s.url)})" if s.url else "") + "</li>"
                         for s in leads)
@@ -95,14 +103,21 @@ def cell_section(registry: Registry, cell: Cell) -> str:
     parts.append(f'<p class="evidence">{e(cell.evidence)}</p>')
     parts += [f'<p class="{cls}">{e(line)}</p>' for cls, line in
               (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
-    parts += [source_links(cell), "</section>"]
+    parts.append(source_links(cell))
+    parts += [f'<div class="variant"><p><strong>Variant:</strong> {e(variant_line(v, registry))}</p>'
+              + (f'<p class="evidence">{e(v.evidence)}</p>' if v.evidence else "")
+              + f"{source_links(v)}</div>" for v in cell.variants]
+    parts.append("</section>")
     return "\n".join(parts)
 
 
 def offering_page(registry: Registry, offering: Offering) -> str:
     watch = "".join(
-        f"<li>{e(c.dimension.label)}: {grade_badge(registry, c.status)} {e(c.caveat or '')}</li>"
+        f"<li>{e(c.dimension.label)}: {grade_badge(registry, c.status)} {e(c.caveat or '')}"
+        + "".join(f" · {e(variant_line(v, registry))}" for v in c.worse_variants) + "</li>"
         for c in offering.watch_outs)
+    aliases = (f'<p class="aliases">Also known as: {e(", ".join(offering.aliases))}</p>\n'
+               if offering.aliases else "")
     groups = []
     for group in registry.vocabulary.groups.values():
         cells = [offering.cells[d.id] for d in registry.vocabulary.dimensions_in(group.id)
@@ -112,7 +127,7 @@ def offering_page(registry: Registry, offering: Offering) -> str:
     body = f"""<p class="banner">evidence verified as of <time datetime="{e(offering.verified)}">{e(offering.verified)}</time></p>
 <nav class="crumbs"><a href="../index.html">Registry</a> / {e(offering.name)}</nav>
 <h1>{e(offering.name)}</h1>
-<p class="who">Developer: {e(offering.developer.name)} · Platform: {e(offering.platform.name)} · Model family: {e(offering.model_family)}</p>
+{aliases}<p class="who">{e(identity_line(offering))}</p>
 <p class="summary">{e(offering.summary)}</p>
 <section class="watchouts"><h2>Watch-outs {len(offering.watch_outs)}</h2>
 <p>{e(WATCH_OUT_SENTENCE)}</p>

@@ -17,6 +17,10 @@ from . import (  # noqa: F401 - imported to register the rules
     tr113_stale,
     tr114_generated_schema,
     tr115_plain_text,
+    tr118_source_kind,
+    tr119_site_root,
+    tr120_grade_facts,
+    tr121_grade_route,
     tr200_corrections,
 )
 from .base import RULES, At, Context, Rule

@@ -1,4 +1,4 @@
-"""TR106: a primary source is the graded party's own, or an authority's."""
+"""TR106: a primary source is the graded party's own, or an independent party's within its remit."""
 
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -10,18 +10,38 @@ from .tr107_safe_urls import url_problem
 
 @rule("TR106", "primary-source-domain", "offering",
       "A primary source's host is a domain of the graded party (the platform for vendor and "
-      "data-handling cells, the developer for EU AI Act cells) or of an authority.")
+      "data-handling cells, the developer for EU AI Act cells), or of an independent party that "
+      "schema/vocabulary.yaml lists (`independent_parties`) for that dimension and source kind.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
-    authorities = [o for o in ctx.organisations.values() if o.kind == "authority"]
+    independent = [(ctx.organisations[p.organisation], p) for p in ctx.vocab.independent.values()
+                   if p.organisation in ctx.organisations]
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
         if (source["role"] != "primary" or party is None or "url" not in source
+                or "kind" not in source  # TR118 asks for it
                 or url_problem(source["url"])):  # TR107 reports unusable URLs
             continue
         host = urlsplit(source["url"]).hostname or ""
-        if not party.owns_host(host) and not any(a.owns_host(host) for a in authorities):
+        if party.owns_host(host):
+            continue
+        owner = next(((org, p) for org, p in independent if org.owns_host(host)), None)
+        if owner is None:
+            within = [org.name for org, p in independent if dim_id in p.remit]
+            also = f" or of {', '.join(within)}" if within else ""
             yield At(doc, (*where, "url"),
                      f"primary source host {host!r} is not a domain of {party.id} "
-                     f"({', '.join(party.domains)}) or of an authority",
+                     f"({', '.join(party.domains)}){also}",
                      "cite the graded party's own page, or mark this source role: lead")
+            continue
+        org, listed = owner
+        if dim_id not in listed.remit:
+            yield At(doc, (*where, "url"),
+                     f"{org.name} ({listed.kind.replace('_', ' ')}) is primary only for "
+                     f"{', '.join(listed.remit)}, not {dim_id}",
+                     f"cite {party.name}'s own page for {dim_id}, or mark this source role: lead")
+        elif source.get("kind") not in listed.source_kinds:
+            yield At(doc, (*where, "url"),
+                     f"a {source.get('kind') or 'source without kind'} of {org.name} is not primary; "
+                     f"its primary kinds are {', '.join(listed.source_kinds)}",
+                     "set the kind that the page is, or mark this source role: lead")
