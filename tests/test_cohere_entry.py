@@ -6,7 +6,7 @@ import re
 
 import pytest
 from trustreg.api import load_registry
-from trustreg.fixer import FORMAT_1_ROUTES
+from trustreg.migration import FORMAT_1_ROUTES
 from trustreg.model import Offering
 
 from .conftest import REPO, SEED

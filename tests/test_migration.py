@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from trustreg import cli, loader
-from trustreg.fixer import FORMAT_1_ROUTES, migrate
+from trustreg.migration import FORMAT_1_ROUTES, migrate
 from trustreg.vocabulary import load_vocabulary
 
 from .conftest import REPO
@@ -43,7 +43,7 @@ def test_every_format_1_route_has_its_own_format_2_form() -> None:
 
 def test_cohere_entry_migrates_with_no_loss() -> None:
     old = loader.load(FORMAT_1_COHERE).data
-    new = migrate(old, VOCAB)
+    new = migrate(old)
     assert new["format"] == 2
     assert back_to_format_1(new) == old
     assert new["cells"]["soc2_type2"]["route"] == "nda"
@@ -54,9 +54,9 @@ def test_cohere_entry_migrates_with_no_loss() -> None:
 
 def test_migration_leaves_current_and_unknown_formats_alone() -> None:
     current = loader.load(REPO / "offerings" / "cohere-api.yaml").data
-    assert migrate(current, VOCAB) is current
+    assert migrate(current) is current
     future = {**current, "format": 3}
-    assert migrate(future, VOCAB) is future
+    assert migrate(future) is future
 
 
 def test_check_names_old_files_and_fix_migrates_them(registry: Path,
@@ -68,7 +68,21 @@ def test_check_names_old_files_and_fix_migrates_them(registry: Path,
         "offerings/cohere-api.yaml:1:1: TR117 file is in format 1 (it declares no `format`) "
         "(run `trustreg fix offerings/cohere-api.yaml` to migrate it)"]
     assert cli.main(["--root", str(registry), "fix"]) == 0
-    assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data, VOCAB)
+    assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data)
     capsys.readouterr()
     assert cli.main(["--root", str(registry), "check"]) == 1  # only the kinds a person must add
     assert {line.split(": ")[1].split()[0] for line in capsys.readouterr().out.splitlines()} == {"TR118"}
+
+
+def test_a_migration_is_not_a_correction(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .gitrepo import Repo
+
+    current = registry / "offerings" / "cohere-api.yaml"
+    migrated_text = current.read_text(encoding="utf-8")
+    shutil.copy2(FORMAT_1_COHERE, current)
+    repo = Repo(registry)
+    repo.commit("Format 1 registry")
+    current.write_text(migrated_text, encoding="utf-8")  # migrated, with the kinds of its sources
+    capsys.readouterr()
+    assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 0
+    assert capsys.readouterr().out == ""

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from . import gitdata
 from .findings import FindingError
+from .migration import migrate
 from .rules.tr107_safe_urls import url_problem
 from .semdiff import CORRECTION_FIELDS, CellChange, diff_registry
 from .vocabulary import Vocabulary
@@ -129,7 +130,7 @@ class History:
             after = None
             if change.new_path and change.new_blob:
                 try:
-                    after = gitdata.load_blob(blobs, change.new_blob, change.new_path).data
+                    after = migrate(gitdata.load_blob(blobs, change.new_blob, change.new_path).data)
                     if not (isinstance(after, dict) and isinstance(after.get("id"), str)):
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:

@@ -15,6 +15,7 @@ from . import gitdata
 from .checker import Result
 from .findings import Finding, FindingError
 from .loader import Document
+from .migration import migrate
 from .semdiff import CellChange, diff_cell
 
 
@@ -28,7 +29,7 @@ def offerings_at(root: Path, rev: str) -> dict[str, dict[str, Any]]:
             except FindingError:
                 continue
             if isinstance(data, dict) and isinstance(data.get("id"), str):
-                found.setdefault(data["id"], data)
+                found.setdefault(data["id"], migrate(data))  # a format change is no correction
     return found
 
 

@@ -109,3 +109,38 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
 def load_vocabulary(root: Path) -> Vocabulary:
     """Read schema/vocabulary.yaml of a registry checkout."""
     return from_data(loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml").data)
+
+
+def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:
+    """(path, problem, hint) for ids the vocabulary uses but does not declare.
+
+    Certificate registries and certification bodies may speak only for certification dimensions.
+    """
+    grades = {g["id"] for g in data["grades"]}
+    routes = {r["id"] for r in data["route"]}
+    kinds = {k["id"] for k in data["source_kinds"]}
+    dims = {d["id"]: d for d in data["dimensions"]}
+    found = []
+
+    def undeclared(where: tuple[Any, ...], used: Any, known: set[str], what: str) -> None:
+        for value in used:
+            if value not in known:
+                found.append((where, f"{what} {value!r} is not declared",
+                              f"use one of: {', '.join(sorted(known))}"))
+
+    for i, grade in enumerate(data["grades"]):
+        undeclared(("grades", i, "forbids_routes"), grade.get("forbids_routes", ()), routes, "route")
+    for i, dim in enumerate(data["dimensions"]):
+        for name, fact in (dim.get("facts") or {}).items():
+            undeclared(("dimensions", i, "facts", name, "grades"), fact.get("grades", {}), grades,
+                       "grade")
+    for i, party in enumerate(data["independent_parties"]):
+        undeclared(("independent_parties", i, "source_kinds"), party["source_kinds"], kinds,
+                   "source kind")
+        undeclared(("independent_parties", i, "remit"), party["remit"], set(dims), "dimension")
+        beyond = [d for d in party["remit"] if d in dims and not dims[d].get("certification")]
+        if party["kind"] != "authority" and beyond:
+            found.append((("independent_parties", i, "remit"),
+                          f"a {party['kind']} speaks only for certifications, not {', '.join(beyond)}",
+                          "list only dimensions marked certification: true"))
+    return found
