@@ -80,15 +80,15 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
         "description": "One AI API offering and its graded cells. Generated from "
                        "schema/vocabulary.yaml by `trustreg schema`; do not edit by hand.",
         "type": "object",
-        "required": ["format", "id", "name", "developer", "platform", "category", "model_family",
+        "required": ["id", "format", "name", "developer", "platform", "category", "model_family",
                      "summary", "cells"],
         "additionalProperties": False,
         "properties": {
+            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 64,
+                   "description": "Stable id; equals the file name without .yaml."},
             "format": {"const": vocab.format,
                        "description": f"Format version of the file: {vocab.format}. `trustreg fix` "
                                       "migrates files of an older format."},
-            "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 64,
-                   "description": "Stable id; equals the file name without .yaml."},
             "name": {**_LINE, "maxLength": 120, "description": "Display name."},
             "aliases": {"type": "array", "minItems": 1, "uniqueItems": True, "maxItems": 20,
                         "items": {**_LINE, "minLength": 1, "maxLength": 120},
@@ -141,9 +141,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                                  "description": "Date the cell was last checked against its sources."},
                     "tier": {"enum": list(vocab.tier), "description": "Who can get it."},
                     "route": {"enum": list(vocab.route),
-                              "description": "How a buyer gets the evidence or the feature: "
-                                             + "; ".join(f"{r}: {i['meaning']}"
-                                                         for r, i in vocab.route_info.items())},
+                              "description": "How a buyer gets the evidence or the feature (the "
+                                             "gate kinds of schema/vocabulary.yaml `route`)."},
                     "route_via": {**_LINE, "minLength": 1, "maxLength": 80,
                                   "description": "Where the gate is passed (e.g. trust center)."},
                     "default": {"enum": list(vocab.default),
@@ -188,12 +187,12 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                             "description": "https link to the page; leads may have none."},
                     "title": {**_LINE, "maxLength": 200, "description": "What the page is."},
                     "kind": {"enum": list(vocab.source_kinds),
-                             "description": "What the page is: "
-                                            + "; ".join(f"{k}: {v['meaning']}"
-                                                        for k, v in vocab.source_kinds.items())},
+                             "description": "What kind of page it is (schema/vocabulary.yaml "
+                                            "`source_kinds`); a primary source needs a primary kind."},
                     "role": {"enum": ["primary", "lead"],
-                             "description": "primary: the graded party's own or an authority's "
-                                            "source; lead: used as a lead only, not cited."},
+                             "description": "primary: the graded party's own source, or an "
+                                            "independent party's within its remit; lead: used as "
+                                            "a lead only, not cited."},
                     "retrieved": {"$ref": "#/$defs/date", "description": "Date the page was read."},
                     "quote": {**_TEXT, "maxLength": 2000,
                               "description": "Exact words from the page ([...] marks an elision)."},
