@@ -94,3 +94,17 @@ def test_show_and_feed_carry_v2_fields(lookalikes: Path, capsys: pytest.CaptureF
     [entry] = json.loads(out)
     [variant] = entry["dimensions"]["retention_zdr"]["variants"]
     assert variant["value"] == "documented_no" and variant["worse_than_headline"]
+
+
+def test_build_publishes_the_lookalikes(lookalikes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _ = run(lookalikes, capsys, "build")
+    assert status == 0
+    dist = lookalikes / "dist"
+    feed = json.loads((dist / "data.json").read_text(encoding="utf-8"))  # validated when written
+    azure = next(o for o in feed["offerings"] if o["id"] == "synthetic-azure-openai")
+    assert azure["aliases"] == ["Synthetic Foundry Models"]
+    assert azure["dimensions"]["data_residency"]["facts"]["regions"] == ["EU", "US"]
+    page = (dist / "site" / "offerings" / "synthetic-mistral-plateforme.html").read_text(encoding="utf-8")
+    assert "Variant:" in page and "Free plan" in page
+    csv = (dist / "offerings.csv").read_text(encoding="utf-8")
+    assert '""applies_to"": ""Free plan""' in csv

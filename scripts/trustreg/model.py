@@ -99,7 +99,7 @@ class Cell:
 class Organisation:
     id: str
     name: str
-    kind: str  # "company" or "authority"
+    kind: str  # "company", "authority" or "registry"; whose pages are primary: the vocabulary
     domains: tuple[str, ...]
     trust_center: str | None = None
 
