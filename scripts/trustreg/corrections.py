@@ -16,6 +16,7 @@ from .checker import Result
 from .findings import Finding, FindingError
 from .loader import Document
 from .migration import migrate
+from .primary_basis import basis_findings
 from .semdiff import CellChange, diff_cell
 
 
@@ -80,7 +81,8 @@ def correction_findings(root: Path, base: str, result: Result) -> list[Finding]:
     from .cli import UsageError
 
     try:
-        before = offerings_at(root, gitdata.resolve(root, base))
+        rev = gitdata.resolve(root, base)
+        before = offerings_at(root, rev)
     except gitdata.GitError as exc:
         if not gitdata.is_repository(root):
             raise UsageError(f"--base: {root} is not in a git repository") from None
@@ -96,4 +98,4 @@ def correction_findings(root: Path, base: str, result: Result) -> list[Finding]:
             change = diff_cell(doc.data["id"], dim, (old.get("cells") or {}).get(dim) or {}, cell)
             if change and change.is_correction and (old.get("cells") or {}).get(dim):
                 found.extend(cell_findings(doc, change))
-    return found
+    return found + basis_findings(root, rev, result)
