@@ -43,11 +43,13 @@ def organisations(count: int) -> list[dict[str, Any]]:
              "trust_center": f"https://trust.org{k:03d}.example.com"} for k in range(count)]
 
 
-def source(party: int, dim: str, index: int, retrieved: str, rng: random.Random) -> dict[str, Any]:
-    """A primary documentation page of the graded party, quoted."""
-    return {"url": f"https://docs.org{party:03d}.example.com/{dim}/{index}",
-            "title": f"Synthetic source for {dim}", "kind": "documentation", "role": "primary",
-            "retrieved": retrieved, "quote": sentence(rng, 10)}
+def source(party: int, dim: str, index: int, retrieved: str, rng: random.Random,
+           quoted: bool) -> dict[str, Any]:
+    """A primary documentation page of the graded party."""
+    found = {"url": f"https://docs.org{party:03d}.example.com/{dim}/{index}",
+             "title": f"Synthetic source for {dim}", "kind": "documentation", "role": "primary",
+             "retrieved": retrieved}
+    return {**found, "quote": sentence(rng, 10)} if quoted else found
 
 
 def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random) -> dict[str, Any]:
@@ -76,14 +78,16 @@ def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random
             new["facts"] = {"chapters": "all"}
         if dim == "data_residency":
             new["facts"] = {"regions": rng.sample(REGIONS, rng.randint(1, 3))}
-        new["sources"] = [source(party, dim, index, new["verified"], rng),
+        quoted = status == "documented_no" or rng.random() < 0.3
+        new["sources"] = [source(party, dim, index, new["verified"], rng, quoted),
                           {"url": f"https://news.example.org/{index}/{dim}",
                            "title": "Synthetic press article", "kind": "press", "role": "lead"}]
-        if rng.random() < 0.2:
+        if rng.random() < 0.1:
             worse = GRADES[min(GRADES.index(status) + 1, len(GRADES) - 1)]
             new["variants"] = [{"scope": "plan", "applies_to": "Synthetic free plan", "status": worse,
                                 "caveat": sentence(rng, 6),
-                                "sources": [source(party, dim, index, new["verified"], rng)]}]
+                                "sources": [source(party, dim, index, new["verified"], rng,
+                                                   worse == "documented_no")]}]
         cells[dim] = new
     data["cells"] = cells
     return data

@@ -167,7 +167,13 @@ class Checker:
             return None
         problems = SchemaSet(self.root, None).findings(doc, kind)
         if kind == "vocabulary" and not problems:
-            problems = vocabulary_findings(doc)
+            try:  # a schema/ of an older trustreg lets through a vocabulary of the older shape
+                vocabulary_from_data(doc.data)
+                problems = vocabulary_findings(doc)
+            except (KeyError, TypeError, AttributeError):
+                problems = [doc.finding((), "TR100", f"{rel} is not in the shape this trustreg "
+                                        "reads (vocabulary of format 2)",
+                                        "update schema/ to the version this trustreg ships")]
         self._base_findings.extend(problems)
         return None if problems else doc
 

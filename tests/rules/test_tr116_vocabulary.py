@@ -31,3 +31,17 @@ def test_inconsistent_vocabulary_fails(registry: Path, check, old: str, new: str
 
 def test_consistent_vocabulary_passes(registry: Path, check) -> None:
     assert check(registry, "--select", "TR116").lines == []
+
+
+def test_vocabulary_of_an_older_shape_is_a_finding_not_a_crash(registry: Path, check) -> None:
+    (registry / "schema" / "vocabulary.schema.json").write_text("{}", encoding="utf-8")  # old schema/
+    vocab = registry / "schema" / "vocabulary.yaml"
+    text = vocab.read_text(encoding="utf-8")
+    start, end = text.index("route:\n"), text.index("default: [")
+    vocab.write_text(text[:start] + "route: [public, trust_center_nda, sales_contract]\n" + text[end:],
+                     encoding="utf-8")
+    result = check(registry)
+    assert result.status == 1
+    assert result.lines == ["schema/vocabulary.yaml:1:1: TR100 schema/vocabulary.yaml is not in the "
+                            "shape this trustreg reads (vocabulary of format 2) (update schema/ to "
+                            "the version this trustreg ships)"]
