@@ -43,9 +43,22 @@ CORPUS = {
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
+    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "123:15"),
+    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "123:15"),
+    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "123:15"),
+    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "123:15"),
+    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "123:15"),
+    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "21:15"),
+    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "19:13"),
+    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "31:12"),
+    "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
+    "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
+    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "233:3"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
-                "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml")
+                "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml", "nested-link.yaml",
+                "reference-link.yaml", "link-definition.yaml", "autolink.yaml", "split-link.yaml",
+                "percent-slash-host.yaml")
 
 
 def snapshot(*folders: Path) -> dict[str, tuple[int, int]]:
@@ -72,6 +85,7 @@ def assert_one_finding(registry: Path, path: str, code: str, place: str) -> None
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"{path}:{place}: {code} "), lines[0]
     assert lines[0].endswith(")"), "the finding ends with how to fix it"
+    assert lines[0].isprintable() and len(lines[0]) < 1200, "escaped and bounded"
 
 
 @pytest.mark.parametrize("corpus", sorted(CORPUS))
@@ -152,20 +166,156 @@ def test_a_flood_of_schema_problems_is_cut_short(registry: Path, body: str) -> N
                         "the rest are not shown (fix these and check again)")
 
 
-@pytest.mark.parametrize(("text", "code", "place"), [
-    ("{not json", "TR002", "1:2"),
-    ('{"type": "bogus"}', "TR100", "1:1"),
-    ('{"$ref": "https://schema.invalid/organisation.json"}', "TR100", "1:1"),  # never fetched
-    ("link", "TR001", "1:1"),
-])
-def test_hostile_schema_file(registry: Path, text: str, code: str, place: str) -> None:
-    path = registry / "schema" / "organisation.schema.json"
+META = "https://json-schema.org/draft/2020-12/schema"
+HOSTILE_SCHEMAS = {  # what replaces a shipped schema -> (code, place)
+    "{not json": ("TR002", "1:2"),
+    '{"type": "bogus"}': ("TR100", "1:1"),
+    f'{{"$schema": "{META}", "type": "bogus"}}': ("TR100", "1:1"),
+    f'{{"$schema": "{META}", "$ref": "https://schema.invalid/organisation.json"}}': ("TR100", "1:1"),
+    f'{{"$schema": "{META}", "$id": "https://schema.invalid/a", "$ref": "b"}}': ("TR100", "1:1"),
+    '{"$schema": "https://schema.invalid/meta"}': ("TR100", "1:1"),  # the meta-schema step would fetch it
+    f'{{"$schema": "{META}", "$defs": {{"x": {{"$schema": "https://schema.invalid/m"}}}}}}': ("TR100", "1:1"),
+    "[" * 100_000: ("TR007", "1:1"),
+    "missing": ("TR001", "1:1"),
+    "link to a device": ("TR001", "1:1"),
+    "link to a copy": ("TR001", "1:1"),
+}
+
+
+def replace_schema(registry: Path, kind: str, text: str) -> None:
+    path = registry / "schema" / f"{kind}.schema.json"
+    copy = registry.parent / "copy.json"
+    shutil.copyfile(path, copy)
     path.unlink()
-    if text == "link":
+    if text == "link to a device":
         path.symlink_to("/dev/zero")
-    else:
+    elif text == "link to a copy":
+        path.symlink_to(copy)
+    elif text != "missing":
         path.write_text(text, encoding="utf-8")
-    assert_one_finding(registry, "schema/organisation.schema.json", code, place)
+
+
+@pytest.mark.parametrize("text", sorted(HOSTILE_SCHEMAS), ids=lambda text: text[:48])
+@pytest.mark.parametrize("kind", ["organisation", "registry", "vocabulary", "data"])
+def test_hostile_schema_file(registry: Path, kind: str, text: str) -> None:
+    replace_schema(registry, kind, text)
+    code, place = HOSTILE_SCHEMAS[text]
+    assert_one_finding(registry, f"schema/{kind}.schema.json", code, place)
+
+
+@pytest.mark.parametrize("text", ["link to a copy", "{not json"])
+def test_hostile_offering_schema_file(registry: Path, text: str) -> None:
+    replace_schema(registry, "offering", text)
+    code, place = HOSTILE_SCHEMAS[text]
+    assert_one_finding(registry, "schema/offering.schema.json", code, place)
+
+
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any attempt to open a connection (or to look a name up) fail the test."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network use: {args!r}")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.mark.parametrize("text", [
+    f'{{"$schema": "{META}", "$ref": "https://schema.invalid/data.json"}}',
+    '{"$schema": "https://schema.invalid/meta"}',
+])
+def test_build_never_fetches_a_remote_schema(registry: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str], text: str) -> None:
+    from trustreg import cli
+
+    replace_schema(registry, "data", text)
+    no_network(monkeypatch)
+    assert cli.main(["--root", str(registry), "build"]) == 1
+    out = capsys.readouterr()
+    assert out.out.startswith("schema/data.schema.json:1:1: TR100 ") and len(out.out.splitlines()) == 1
+    assert not (registry / "dist").exists()
+
+
+def test_explaining_validator_never_fetches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from referencing.exceptions import Unresolvable
+    from trustreg.schemas import explaining_validator
+
+    no_network(monkeypatch)
+    validator = explaining_validator({"$schema": META, "$ref": "https://schema.invalid/x.json"})
+    with pytest.raises(Unresolvable):
+        validator.is_valid(1)
+
+
+def test_explaining_validator_matches_patterns_in_linear_time() -> None:
+    from trustreg.schemas import explaining_validator
+
+    validator = explaining_validator({"$schema": META, "pattern": "^(a+)+$"})  # catastrophic in `re`
+    assert not validator.is_valid("a" * 100_000 + "!")
+    assert validator.is_valid("a" * 100_000)
+
+
+def loosen(registry: Path, kind: str, drop: str, *where: str) -> None:
+    """Let a shipped schema accept files without `drop` and with any other key."""
+    path = registry / "schema" / f"{kind}.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    node = schema
+    for part in where:
+        node = node[part]
+    node["required"].remove(drop)
+    node["additionalProperties"] = True
+    path.write_text(json.dumps(schema), encoding="utf-8")
+
+
+def misspell_graded_party(registry: Path, loosened: bool) -> None:
+    path = registry / "schema" / "vocabulary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("graded_party:", "graded_pary:", 1),
+                    encoding="utf-8")
+    if loosened:
+        loosen(registry, "vocabulary", "graded_party", "properties", "dimensions", "items")
+
+
+def drop_domains(registry: Path) -> None:
+    loosen(registry, "organisation", "domains")
+    path = registry / "organisations" / "cohere.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("domains:\n- cohere.com\n", ""),
+                    encoding="utf-8")
+
+
+def drop_stale_after_days(registry: Path) -> None:
+    loosen(registry, "registry", "stale_after_days")
+    path = registry / "registry.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("stale_after_days: 180\n", ""),
+                    encoding="utf-8")
+
+
+BREAKS = {  # a broken registry file -> the file every finding about it names, when it must
+    "misspelt vocabulary key": (lambda r: misspell_graded_party(r, False), "schema/vocabulary.yaml"),
+    "and a loosened vocabulary schema": (lambda r: misspell_graded_party(r, True), "schema/vocabulary.yaml"),
+    "loosened organisation schema": (drop_domains, None),
+    "loosened registry schema": (drop_stale_after_days, None),
+}
+COMMANDS = {"check": ["check"], "fix": ["fix"], "new": ["new", "synthetic-new"], "schema": ["schema"],
+            "reference": ["reference"]}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("broken", sorted(BREAKS))
+def test_commands_on_broken_registry_files(registry: Path, command: str, broken: str) -> None:
+    """No KeyError or TypeError: a one-line finding naming the file (exit 1), or the work done."""
+    (registry / "docs").mkdir()
+    BREAKS[broken][0](registry)
+    result = subprocess.run([sys.executable, "-m", "trustreg", "--root", str(registry),
+                             *COMMANDS[command]], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert "Traceback" not in result.stderr and result.returncode in (0, 1), result.stderr
+    named = BREAKS[broken][1]
+    output = (result.stdout + result.stderr).splitlines()
+    findings = [line for line in output if re.match(r"\S+:\d+:\d+: TR", line)]
+    if named or command == "check":
+        assert result.returncode == 1 and findings, result.stdout + result.stderr
+        files = named or ("organisations/cohere.yaml", "registry.yaml")
+        assert any(line.startswith(files) for line in findings)
 
 
 def test_extra_link_in_schema_folder_does_not_hang(registry: Path) -> None:
@@ -256,7 +406,7 @@ def test_changelog_renders_the_corpus_inert(registry: Path) -> None:
     assert skipped == loader_refused
     assert "HIPAA BAA: No public evidence → Yes, sales-gated" in text
     assert LIVE_MARKDOWN.findall(text) == []
-    assert r"Mallory \[x\]\(javascript:alert\(1\)\)" in text  # escaped, not dropped
+    assert r"Mallory \[x\]\(javascript\[:\]alert\(1\)\)" in text  # escaped, not dropped
 
 
 def test_changelog_id_cannot_leave_its_code_span(registry: Path) -> None:
@@ -278,3 +428,43 @@ def test_json_output_of_the_corpus_is_valid_json(registry: Path) -> None:
     assert result.returncode == 1 and result.stderr == ""
     found = {(f["path"], f["code"]) for f in json.loads(result.stdout)}
     assert found == {(f"offerings/{name}", code) for name, code, _ in CORPUS.values()}
+
+
+def test_unsafe_licence_url_is_a_finding_and_never_linked(registry: Path) -> None:
+    from trustreg.api import load_registry
+    from trustreg.publish import build
+
+    meta = registry / "registry.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "license_url: https://creativecommons.org/licenses/by/4.0/",
+        "license_url: javascript:alert(document.cookie)"), encoding="utf-8")
+    assert_one_finding(registry, "registry.yaml", "TR107", "3:14")
+    build.build(load_registry(registry, strict=False), registry / "dist")
+    pages = [p.read_text(encoding="utf-8") for p in (registry / "dist" / "site").rglob("*.html")]
+    assert pages and all("javascript:" not in page.replace("URL uses the javascript: scheme", "")
+                         for page in pages)
+    assert "javascript:" not in (registry / "dist" / "datapackage.json").read_text(encoding="utf-8")
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_findings_echo_escaped_and_bounded(fmt: str) -> None:
+    from trustreg.findings import MAX_TEXT, MAX_WORD, Finding, render
+
+    finding = Finding("offerings/x\x1b.yaml", 1, 1, "TR100", f"unknown key {'k' * 900_000!r}",
+                      "tag !x\x1b[2J\u202e\u200b, then\nmore")
+    assert len(finding.message) <= MAX_TEXT and finding.message.endswith("…")
+    assert max(len(word) for word in finding.message.split()) <= MAX_WORD
+    assert finding.hint == r"tag !x\u001b[2J\u202e\u200b, then more"
+    assert finding.path == r"offerings/x\u001b.yaml"
+    shown = render([finding], fmt)
+    assert all(line.isprintable() for line in shown.splitlines())
+    assert len(shown) < 1200
+
+
+@pytest.mark.parametrize("rel", ["registry.yaml", "schema/vocabulary.yaml", "schema/registry.schema.json",
+                                 "schema/data.schema.json"])
+def test_symlinked_registry_file_is_refused(registry: Path, tmp_path: Path, rel: str) -> None:
+    """Even a link to an identical copy outside the checkout: links are never read."""
+    copy = tmp_path / "copy"
+    shutil.copyfile(registry / rel, copy)
+    (registry / rel).unlink()
+    (registry / rel).symlink_to(copy)
+    assert_one_finding(registry, rel, "TR001", "1:1")

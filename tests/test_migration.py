@@ -65,7 +65,7 @@ def test_check_names_old_files_and_fix_migrates_them(registry: Path,
     shutil.copy2(FORMAT_1_COHERE, target)
     assert cli.main(["--root", str(registry), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "offerings/cohere-api.yaml:1:1: TR117 file is in format 1 (it declares no `format`) "
+        "offerings/cohere-api.yaml:1:1: TR122 file is in format 1 (it declares no `format`) "
         "(run `trustreg fix offerings/cohere-api.yaml` to migrate it)"]
     assert cli.main(["--root", str(registry), "fix"]) == 0
     assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .cache import ResultCache, cache_root, fingerprint
 from .findings import Finding, FindingError
 from .model import organisation_from_data
 from .rules import RULES, Context, Rule
-from .schemas import SCHEMA_DIR, SchemaSet
+from .schemas import SCHEMA_DIR, SchemaSet, shipped_schema_findings
 from .vocabulary import from_data as vocabulary_from_data
 from .vocabulary import reference_problems
 from .workspace import (
@@ -64,19 +65,40 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
     return found
 
 
+def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
+    """The document less the cells that schema errors lie in, if every error lies inside a cell."""
+    cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
+    broken = set()
+    for where in errors:
+        if not isinstance(cells, dict) or len(where) < 2 or where[0] != "cells" or where[1] not in cells:
+            return None
+        broken.add(where[1])
+    if not broken:  # the problems were found by other means than the schema: nothing is known sound
+        return None
+    sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
+    sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
+    return sound
+
+
 def shown(root: Path, file: Path) -> str:
     """A file's path as findings show it: undecodable bytes and control characters escaped."""
-    name = display(root, file)
-    if name.isprintable():
-        return name
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    return display(root, file)
 
 
 def today() -> date:
     """Today's date, or the one TRUSTREG_TODAY names (for reproducible runs)."""
     fixed = os.environ.get(TODAY_ENV)
-    return date.fromisoformat(fixed) if fixed else date.today()
+    if not fixed:
+        return date.today()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fixed):
+            return date.fromisoformat(fixed)
+    except ValueError:
+        pass
+    from .cli import UsageError
+    from .workspace import quoted
+
+    raise UsageError(f"{TODAY_ENV} must be a date as YYYY-MM-DD, not {quoted(fixed)}")
 
 
 def selected(codes: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:
@@ -129,6 +151,9 @@ class Checker:
             if (self.root / folder).is_symlink():
                 raise FindingError(Finding(folder, 1, 1, "TR001", "folder is a symbolic link",
                                            "commit the folder itself, not a link"))
+        self._base_findings.extend(shipped_schema_findings(self.root))  # all else depends on them
+        if self._base_findings:
+            raise FindingError(self._base_findings[0])
         meta = self._load_fixed(REGISTRY_FILE, "registry")
         vocab_doc = self._load_fixed(VOCABULARY_FILE, "vocabulary")
         if meta is None or vocab_doc is None:
@@ -138,6 +163,8 @@ class Checker:
             self._cache = self._open_cache(vocab_doc, meta)
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
+        for rule in self._rules("registry", ("file", "offering")):  # e.g. TR107 on license_url
+            self._base_findings.extend(rule.run(meta, ctx))
         for file in organisation_files(self.root):
             doc, found = self._results([file], "organisation", ctx)[0]
             self._base_findings.extend(found)
@@ -167,13 +194,7 @@ class Checker:
             return None
         problems = SchemaSet(self.root, None).findings(doc, kind)
         if kind == "vocabulary" and not problems:
-            try:  # a schema/ of an older trustreg lets through a vocabulary of the older shape
-                vocabulary_from_data(doc.data)
-                problems = vocabulary_findings(doc)
-            except (KeyError, TypeError, AttributeError):
-                problems = [doc.finding((), "TR100", f"{rel} is not in the shape this trustreg "
-                                        "reads (vocabulary of format 2)",
-                                        "update schema/ to the version this trustreg ships")]
+            problems = vocabulary_findings(doc)
         self._base_findings.extend(problems)
         return None if problems else doc
 
@@ -181,7 +202,8 @@ class Checker:
                        ctx: Context) -> tuple[loader.Document | None, list[Finding]]:
         """Load one file, validate it, and run the file and offering rules on it.
 
-        A file that fails its schema gets no further rules: they assume its shape.
+        A file that fails its schema gets no further rules (they assume its shape), unless
+        every schema error lies inside cells: the offering rules then run on the other cells.
         """
         name = shown(self.root, file)
         try:
@@ -194,7 +216,12 @@ class Checker:
             return None, [exc.finding]
         problems = ctx.schemas.findings(doc, kind)
         if problems:
-            return None, [f for f in problems if f.code in self.codes]
+            found = [f for f in problems if f.code in self.codes]
+            sound = sound_cells(doc, [e.instance_path for e in ctx.schemas.fast(kind).iter_errors(doc.data)])
+            if sound is not None:  # the other cells' mistakes are reported in the same run
+                for rule in self._rules(kind, ("offering",)):
+                    found.extend(rule.run(sound, ctx))
+            return None, found
         found: list[Finding] = []
         for rule in self._rules(kind, ("file", "offering")):
             found.extend(rule.run(doc, ctx))
@@ -277,7 +304,8 @@ class Checker:
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         wanted = {shown(self.root, p) for p in paths}
-        inside = [f for f in findings if f.path in wanted]
+        folders = tuple(f"{shown(self.root, p)}/" for p in paths if p.is_dir())
+        inside = [f for f in findings if f.path in wanted or f.path.startswith(folders)]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])

@@ -155,6 +155,14 @@ def slim(doc: Document) -> LazyDocument:
     return doc if isinstance(doc, LazyDocument) else LazyDocument(doc.path, doc.text, doc.data)
 
 
+def dotted(where: PathKey) -> str:
+    """A data path as people write it: cells.gdpr_dpa.sources[0].url."""
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def _fail(path: str, line: int, col: int, code: str, message: str, hint: str) -> FindingError:
     return FindingError(Finding(path, line, col, code, message, hint))
 
@@ -365,6 +373,8 @@ def loads(text: str, path: str) -> Document:
     """Load YAML text strictly; raises FindingError with file:line:col on any problem."""
     try:
         return _Builder(text, path).build()
+    except UnicodeDecodeError:  # libyaml decodes a tag's %-escapes late, without their place
+        raise _tag_not_utf8(text, path) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -380,6 +390,22 @@ def loads(text: str, path: str) -> Document:
         raise _fail(path, 1, 1, "TR002", f"YAML error: {exc}", "fix the YAML syntax") from None
     except RecursionError:
         raise _fail(path, 1, 1, "TR007", "nesting too deep", "flatten the structure") from None
+
+
+def _tag_not_utf8(text: str, path: str) -> FindingError:
+    """The finding for a tag whose %-escapes are not UTF-8, placed by the pure-Python scanner."""
+    line, col = 1, 1
+    events = yaml.SafeLoader(text)
+    try:
+        while events.check_event():
+            events.get_event()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    finally:
+        events.dispose()
+    return _fail(path, line, col, "TR005", "a tag's %-escapes are not valid UTF-8",
+                 "remove the tag; values are plain strings, numbers, booleans, lists and maps")
 
 
 def load(file: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+CURRENT_FORMAT = 2  # what schema/vocabulary.yaml's `format` names and migrate() produces
+
 # Format 1 route values and what they became in format 2: (route, route_via).
 FORMAT_1_ROUTES: dict[str, tuple[str, str | None]] = {
     "public": ("public", None),
@@ -20,7 +22,7 @@ def migrate(data: Any) -> Any:
     """Offering data of format 1 (no `format` key) in format 2; any other data unchanged."""
     if not isinstance(data, dict) or data.get("format", 1) != 1:
         return data
-    out = {"format": 2, **{k: v for k, v in data.items() if k != "format"}}
+    out = {"format": CURRENT_FORMAT, **{k: v for k, v in data.items() if k != "format"}}
     cells = out.get("cells")
     if isinstance(cells, dict):
         out["cells"] = {dim: _migrated_cell(cell) for dim, cell in cells.items()}

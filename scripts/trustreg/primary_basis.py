@@ -1,7 +1,8 @@
-"""TR203 (with --base): changes to what decides which sources count as primary.
+"""TR204 (with --base): changes to the independent parties whose pages count as primary.
 
-The independent parties of schema/vocabulary.yaml and the organisations' domains decide
-whose pages TR106 accepts as primary sources, so a change to either is shown for review.
+`independent_parties` in schema/vocabulary.yaml decides which authorities and registries
+TR106 accepts as primary sources, and for which dimensions; a change is shown for review
+(organisation domains are TR203's).
 """
 
 from __future__ import annotations
@@ -10,57 +11,45 @@ from pathlib import Path
 from typing import Any
 
 from . import gitdata, loader
-from .checker import Result
 from .findings import Finding, FindingError
-from .workspace import ORGANISATIONS_DIR, VOCABULARY_FILE
+from .workspace import VOCABULARY_FILE
 
 HINT = "a reviewer confirms it: this decides which sources count as primary"
 
 
-def _parties(vocabulary: Any) -> dict[str, Any]:
+def _parties(vocabulary: Any) -> dict[Any, Any]:
     listed = vocabulary.get("independent_parties") if isinstance(vocabulary, dict) else None
     return {p.get("organisation"): p for p in listed or [] if isinstance(p, dict)}
 
 
-def _at(blobs: gitdata.Blobs, tree: dict[str, str], path: str) -> Any:
-    try:
-        return gitdata.load_blob(blobs, tree[path], path).data if path in tree else None
-    except FindingError:
+def _base_vocabulary(root: Path, rev: str) -> Any:
+    tree = gitdata.tree_blobs(root, rev, VOCABULARY_FILE.rsplit("/", 1)[0])
+    if VOCABULARY_FILE not in tree:
         return None
-
-
-def basis_findings(root: Path, rev: str, result: Result) -> list[Finding]:
-    """Warnings for independent parties and organisation domains that differ from rev's."""
-    schema_tree = gitdata.tree_blobs(root, rev, VOCABULARY_FILE.rsplit("/", 1)[0])
-    org_tree = gitdata.tree_blobs(root, rev, ORGANISATIONS_DIR)
     with gitdata.Blobs(root) as blobs:
-        old_parties = _parties(_at(blobs, schema_tree, VOCABULARY_FILE))
-        old_orgs = {p: _at(blobs, org_tree, p) for p in org_tree}
-    found: list[Finding] = []
+        try:
+            return gitdata.load_blob(blobs, tree[VOCABULARY_FILE], VOCABULARY_FILE).data
+        except FindingError:
+            return None
+
+
+def basis_findings(root: Path, rev: str) -> list[Finding]:
+    """Warnings for independent parties listed, changed or removed since rev."""
     try:
         vocab = loader.load(root / VOCABULARY_FILE, VOCABULARY_FILE)
     except FindingError:
-        vocab = None  # the check reports it
-    if vocab is not None:
-        new_parties = _parties(vocab.data)
-        for i, (org, party) in enumerate(new_parties.items()):
-            if old_parties.get(org) != party:
-                what = "is listed" if org not in old_parties else "changed"
-                found.append(vocab.finding(("independent_parties", i), "TR203",
-                                           f"independent party {org} {what} since the base "
-                                           f"(primary for {', '.join(party.get('remit') or [])})",
-                                           HINT, severity="warning"))
-        for org in sorted(set(old_parties) - set(new_parties), key=str):
-            found.append(vocab.finding(("independent_parties",), "TR203",
-                                       f"independent party {org} was removed since the base",
-                                       HINT, severity="warning"))
-    for doc in result.valid("organisation"):
-        old = old_orgs.get(doc.path)
-        old_domains = old.get("domains") if isinstance(old, dict) else None
-        if old_domains != doc.data["domains"]:
-            was = ", ".join(map(str, old_domains or []))
-            what = "new organisation" if old is None else f"domains were {was}"
-            found.append(doc.finding(("domains",), "TR203", f"{doc.data['id']} declares domains "
-                                     f"{', '.join(doc.data['domains'])} ({what})", HINT,
-                                     severity="warning"))
+        return []  # the check reports it
+    old, new = _parties(_base_vocabulary(root, rev)), _parties(vocab.data)
+    found = []
+    for i, (org, party) in enumerate(new.items()):
+        if old.get(org) != party:
+            what = "is listed" if org not in old else "changed"
+            remit = ", ".join(map(str, party.get("remit") or []))
+            found.append(vocab.finding(("independent_parties", i), "TR204",
+                                       f"independent party {org} {what} since the base "
+                                       f"(primary for {remit})", HINT, severity="warning"))
+    for org in sorted(set(old) - set(new), key=str):
+        found.append(vocab.finding(("independent_parties",), "TR204",
+                                   f"independent party {org} was removed since the base", HINT,
+                                   severity="warning"))
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 
 from .findings import Finding, FindingError
-from .loader import Document, read_text
+from .loader import Document, dotted, read_text
+from .shapes import shape_findings
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # python-jsonschema takes ~0.2 s to import: only load it to explain errors
@@ -21,11 +23,15 @@ if TYPE_CHECKING:  # python-jsonschema takes ~0.2 s to import: only load it to e
 SCHEMA_DIR = "schema"
 OFFERING_SCHEMA = "offering.schema.json"
 ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# a year from 1990 on (nothing older is evidence of today's practice; year 0 is no date at all)
+DATE_PATTERN = "^(?:199[0-9]|[2-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
 _DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
-LINE_PATTERN = "^[^\\n]+$"
+LINE_PATTERN = "^[^\\S\\n]*\\S[^\\n]*$"  # one line, not only blanks
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
-_TEXT = {"type": "string", "minLength": 1}
+TEXT_PATTERN = "\\S"  # required text is more than white space
+_TEXT = {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}
+REVIEWERS = ("human", "monitor")
+REVIEW_DECISIONS = ("dismissed", "confirmed", "reverified")
 SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
 
 
@@ -159,7 +165,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                                                 "or region; the cell's own grade is the default "
                                                 "for a new customer."},
                     "reviews": {"type": "array", "items": {"$ref": "#/$defs/review"},
-                                "description": "Log of human review decisions."},
+                                "description": "Trail of reviews: alerts and questions answered, "
+                                               "oldest first."},
                 },
             },
             "variant": {
@@ -204,12 +211,22 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
             },
             "review": {
                 "type": "object",
-                "required": ["date", "decision"],
+                "required": ["date", "by", "reviewer", "decision", "note"],
                 "additionalProperties": False,
                 "properties": {
                     "date": {"$ref": "#/$defs/date", "description": "Date of the review."},
-                    "decision": {**_LINE, "maxLength": 80, "description": "What was decided."},
-                    "note": {**_TEXT, "maxLength": 2000, "description": "Why."},
+                    "by": {**_LINE, "maxLength": 120,
+                           "description": "Who reviewed: a person's name, or the monitor's name."},
+                    "reviewer": {"enum": list(REVIEWERS),
+                                 "description": "human: a person decided; monitor: an automated check."},
+                    "alert": {**_LINE, "maxLength": 200,
+                              "description": "The alert or question the review answers."},
+                    "decision": {"enum": list(REVIEW_DECISIONS),
+                                 "description": "dismissed: the alert does not change the cell; "
+                                                "confirmed: it does, and the cell was corrected; "
+                                                "reverified: the cell was checked against its "
+                                                "sources again and holds."},
+                    "note": {**_TEXT, "maxLength": 2000, "description": "What was found, in a paragraph."},
                 },
             },
         },
@@ -219,6 +236,110 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
 def generated_schema_text(vocab: Vocabulary) -> str:
     """The text schema/offering.schema.json must hold for this vocabulary."""
     return json.dumps(offering_schema(vocab), indent=2, ensure_ascii=False) + "\n"
+
+
+METASCHEMA = "https://json-schema.org/draft/2020-12/schema"
+SHIPPED = ("registry", "vocabulary", "organisation", "offering", "data")  # schema/KIND.schema.json
+_REF_KEYS = ("$ref", "$dynamicRef")
+
+
+def read_schema(root: Path, rel: str) -> Any:
+    """A schema file's JSON, read like a data file (no links, devices or huge files)."""
+    try:
+        return json.loads(read_text(root / rel, rel))
+    except json.JSONDecodeError as exc:
+        raise FindingError(Finding(rel, exc.lineno, exc.colno, "TR002", f"JSON syntax error: {exc.msg}",
+                                   "fix the JSON syntax at this place")) from None
+    except RecursionError:
+        raise FindingError(Finding(rel, 1, 1, "TR007", "nesting too deep", "flatten the structure")) from None
+
+
+def _foreign(schema: Any) -> str | None:
+    """Why a schema could make a validator look outside the file (a remote reference), or None."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if "$schema" in node and node["$schema"] != METASCHEMA:
+                return f"$schema is {node['$schema']!r}, not {METASCHEMA}"
+            for key in _REF_KEYS:
+                ref = node.get(key)
+                if isinstance(ref, str) and not ref.startswith("#"):
+                    return f"{key} {ref!r} points outside the file"
+            stack.extend(node.values())
+    return None
+
+
+def schema_problem(schema: Any) -> str | None:
+    """Why a schema cannot be used (not a draft 2020-12 schema, or refers elsewhere), or None."""
+    if not isinstance(schema, dict) or schema.get("$schema") != METASCHEMA:
+        return f"not a JSON Schema object with \"$schema\": \"{METASCHEMA}\""
+    foreign = _foreign(schema)  # before the meta-schema step: it would fetch an unknown $schema
+    if foreign:
+        return foreign
+    try:
+        jsonschema_rs.meta.validate(schema)
+        jsonschema_rs.validator_for(schema, offline=True, pattern_options=jsonschema_rs.RegexOptions())
+    except (ValueError, jsonschema_rs.ReferencingError) as exc:
+        return f"not a valid JSON Schema: {str(exc).splitlines()[0]}"
+    return None
+
+
+def load_shipped(root: Path, kind: str) -> dict[str, Any]:
+    """A shipped schema file, refused (FindingError) when it cannot be read or used."""
+    rel = f"{SCHEMA_DIR}/{kind}.schema.json"
+    schema = read_schema(root, rel)
+    problem = schema_problem(schema)
+    if problem:
+        raise FindingError(Finding(rel, 1, 1, "TR100", problem, "fix the schema"))
+    return schema
+
+
+def shipped_schema_findings(root: Path) -> list[Finding]:
+    """Each schema file of schema/: present (offering: see TR114), readable, valid, self-contained."""
+    found = []
+    for kind in SHIPPED:
+        rel = f"{SCHEMA_DIR}/{kind}.schema.json"
+        if kind == "offering" and not (root / rel).is_symlink() and not (root / rel).exists():
+            continue  # TR114 asks to generate it
+        try:
+            problem = schema_problem(read_schema(root, rel))
+        except FindingError as exc:
+            found.append(exc.finding)
+            continue
+        if problem:
+            found.append(Finding(rel, 1, 1, "TR100", problem,
+                                 "restore the schema; references stay within the file (#/$defs/...)"))
+    return found
+
+
+def _refuse_retrieval(uri: str) -> Any:
+    from referencing.exceptions import NoSuchResource
+
+    raise NoSuchResource(ref=uri)
+
+
+def explaining_validator(schema: Any) -> jsonschema.Draft202012Validator:
+    """python-jsonschema's validator for a schema, which never fetches and matches patterns in
+    linear time (by the Rust regex engine), whatever the schema says."""
+    import jsonschema
+    from referencing import Registry
+
+    def pattern(validator: Any, regex: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if isinstance(instance, str) and not _linear_pattern(regex).is_valid(instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {regex!r}")
+
+    cls = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": pattern})
+    return cls(schema, registry=Registry(retrieve=_refuse_retrieval),  # type: ignore[call-arg]
+               format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=256)
+def _linear_pattern(regex: str) -> Any:
+    return jsonschema_rs.validator_for({"type": "string", "pattern": regex}, offline=True,
+                                       pattern_options=jsonschema_rs.RegexOptions())
 
 
 class SchemaSet:
@@ -238,46 +359,39 @@ class SchemaSet:
         return f"{SCHEMA_DIR}/{kind}.schema.json"
 
     def schema(self, kind: str) -> Any:
-        """A kind's JSON Schema; a schema file that cannot be read raises FindingError."""
+        """A kind's JSON Schema; a schema file that cannot be read or used raises FindingError."""
         if kind not in self._schemas:
-            if kind == "offering" and self.vocab is not None:
-                self._schemas[kind] = offering_schema(self.vocab)
+            if kind != "offering" or self.vocab is None:
+                self._schemas[kind] = load_shipped(self.root, kind)
             else:
-                rel = self.source(kind)
-                try:  # read like a data file: no links, devices or huge files
-                    self._schemas[kind] = json.loads(read_text(self.root / rel, rel))
-                except json.JSONDecodeError as exc:
-                    raise FindingError(Finding(rel, exc.lineno, exc.colno, "TR002",
-                                               f"JSON syntax error: {exc.msg}",
-                                               "fix the JSON syntax at this place")) from None
+                schema = offering_schema(self.vocab)
+                problem = schema_problem(schema)  # bad fact declarations in the vocabulary
+                if problem:
+                    raise FindingError(Finding(self.source(kind), 1, 1, "TR100", problem,
+                                               "fix the facts declared in the vocabulary"))
+                self._schemas[kind] = schema
         return self._schemas[kind]
 
     def fast(self, kind: str) -> Any:
         """The compiled (Rust) validator: decides whether a file is valid."""
-        if kind not in self._fast:
-            try:  # offline: a schema may not make the checker fetch anything
-                self._fast[kind] = jsonschema_rs.validator_for(self.schema(kind), validate_formats=True,
-                                                               offline=True)
-            except ValueError as exc:  # jsonschema_rs.ValidationError: not a usable schema
-                raise FindingError(Finding(self.source(kind), 1, 1, "TR100",
-                                           f"not a valid JSON Schema: {str(exc).splitlines()[0]}",
-                                           "fix the schema")) from None
+        if kind not in self._fast:  # offline, linear patterns: a schema makes nothing fetch or hang
+            self._fast[kind] = jsonschema_rs.validator_for(self.schema(kind), validate_formats=True,
+                                                           offline=True,
+                                                           pattern_options=jsonschema_rs.RegexOptions())
         return self._fast[kind]
 
     def full(self, kind: str) -> jsonschema.Draft202012Validator:
         """python-jsonschema's validator: explains why a file is not valid."""
         if kind not in self._full:
-            import jsonschema
-
-            self._full[kind] = jsonschema.Draft202012Validator(
-                self.schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+            self._full[kind] = explaining_validator(self.schema(kind))
         return self._full[kind]
 
     def findings(self, doc: Document, kind: str) -> list[Finding]:
-        """Schema findings for a loaded document, each pointing at its line and column."""
+        """Schema findings for a loaded document, each pointing at its line and column (and
+        TR117's, for the files whose schema ships as an editable file)."""
         fast = self.fast(kind)
-        if fast.is_valid(doc.data):
-            return []
+        if fast.is_valid(doc.data):  # and has what the code relies on, whatever the schema says
+            return shape_findings(doc, kind)
         try:
             errors = list(islice(self.full(kind).iter_errors(doc.data), SHOWN + 1))
         except RecursionError:  # a self-referring schema: the fast validator's word stands
@@ -329,14 +443,6 @@ def _near_misses(error: jsonschema.ValidationError) -> dict[str, str]:
     return near
 
 
-def dotted(where: tuple) -> str:
-    """A data path as people write it: cells.gdpr_dpa.sources[0].url."""
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 def _old_format(error: jsonschema.ValidationError) -> bool:
     """The file declares no format, or an older one: `trustreg fix` migrates it."""
     where = list(error.absolute_path)
@@ -348,7 +454,7 @@ def _code(error: jsonschema.ValidationError) -> str:
     """Schema errors that a named rule stands for carry that rule's code."""
     where = list(error.absolute_path)
     if _old_format(error):
-        return "TR117"
+        return "TR122"
     if "facts" in where[:4] and len(where) >= 3 and where[0] == "cells":
         return "TR110"
     if error.validator in ("format", "pattern") and error.schema.get("format") == "date":
@@ -387,6 +493,10 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                           f"add `{missing}:`", key=True)
         return
     if kind == "enum":
+        if error.instance == "":
+            yield doc.finding(where, code, f"{field} is empty",
+                              "choose one of: " + ", ".join(map(str, error.validator_value)))
+            return
         yield doc.finding(where, code, f"{field} has value {error.instance!r}, not one allowed",
                           "use one of: " + ", ".join(map(str, error.validator_value)))
         return
@@ -397,11 +507,14 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                           f"write a {expected} value" + (" (true or false)" if expected == "boolean" else ""))
         return
     pattern = error.validator_value if kind == "pattern" else None
-    if error.instance == "" and kind in ("pattern", "minLength"):
-        yield doc.finding(where, code, f"{field} is empty", "fill it in")
+    if isinstance(error.instance, str) and not error.instance.strip() and kind in ("pattern", "minLength"):
+        yield doc.finding(where, code, f"{field} is empty" if error.instance == "" else
+                          f"{field} holds only white space",
+                          "write the day you checked it, as YYYY-MM-DD" if pattern == DATE_PATTERN
+                          else "fill it in")
         return
     hints = {
-        "pattern": {DATE_PATTERN: "write the date as YYYY-MM-DD",
+        "pattern": {DATE_PATTERN: "write a real date as YYYY-MM-DD, from 1990 on",
                     ID_PATTERN: "use lower-case letters and digits joined by '-'",
                     LINE_PATTERN: "keep it on one line"}.get(pattern, f"match {pattern}"),
         "format": "write a valid " + str(error.validator_value),

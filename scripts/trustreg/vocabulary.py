@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import loader
+from .findings import FindingError
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,19 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
         source_kinds={k["id"]: k for k in data["source_kinds"]},
         independent={p["organisation"]: IndependentParty(p["organisation"], p["kind"],
                                                          tuple(p["source_kinds"]), tuple(p["remit"]))
-                     for p in data["independent_parties"]},
+                     for p in data.get("independent_parties") or ()},
     )
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
-    """Read schema/vocabulary.yaml of a registry checkout."""
-    return from_data(loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml").data)
+    """Read schema/vocabulary.yaml of a registry checkout; FindingError when it is not usable."""
+    from .schemas import SchemaSet  # which builds on this module
+
+    doc = loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
+    problems = SchemaSet(root, None).findings(doc, "vocabulary")  # and TR117: what the code reads
+    if problems:
+        raise FindingError(problems[0])
+    return from_data(doc.data)
 
 
 def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:
@@ -134,7 +141,7 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str,
         for name, fact in (dim.get("facts") or {}).items():
             undeclared(("dimensions", i, "facts", name, "grades"), fact.get("grades", {}), grades,
                        "grade")
-    for i, party in enumerate(data["independent_parties"]):
+    for i, party in enumerate(data.get("independent_parties") or ()):
         undeclared(("independent_parties", i, "source_kinds"), party["source_kinds"], kinds,
                    "source kind")
         undeclared(("independent_parties", i, "remit"), party["remit"], set(dims), "dimension")

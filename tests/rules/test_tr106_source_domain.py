@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import mutate
 
 
@@ -44,8 +46,7 @@ def test_authority_kind_is_decided_by_the_vocabulary_not_the_file(registry: Path
     vocab = registry / "schema" / "vocabulary.yaml"
     text = vocab.read_text(encoding="utf-8")
     start = text.index("independent_parties:\n")
-    vocab.write_text(text[:start] + "independent_parties: []\n" + text[text.index("groups:\n"):],
-                     encoding="utf-8")
+    vocab.write_text(text[:start] + text[text.index("groups:\n"):], encoding="utf-8")
     result = check(registry, "--select", "TR106")  # organisations/ still says kind: authority
     assert result.codes() == ["TR106"]
     assert "'digital-strategy.ec.europa.eu' is not a domain of cohere" in result.lines[0]
@@ -83,3 +84,17 @@ def test_certificate_registry_does_not_count_elsewhere(registry: Path, check) ->
     result = check(registry)
     assert result.codes() == ["TR106"]
     assert "is primary only for iso_27001, iso_42001, not gdpr_dpa" in result.lines[0]
+
+
+@pytest.mark.parametrize("url", ["https://evil.com%2F.cohere.com/", "https://evil.com;.cohere.com/",
+                                 "https://evil.com%5C.cohere.com/", "https://[v1.x.cohere.com]/",
+                                 "https://x%00.cohere.com/"])
+def test_invalid_host_never_counts_as_the_partys(registry: Path, check, url: str) -> None:
+    mutate(registry, _cite("soc2_type2", url))
+    assert check(registry, "--select", "TR106,TR107").codes() == ["TR107"]
+
+
+@pytest.mark.parametrize("url", ["https://TrustCenter.COHERE.com./x", "https://%74rust.cohere.com/"])
+def test_host_is_compared_as_browsers_read_it(registry: Path, check, url: str) -> None:
+    mutate(registry, _cite("soc2_type2", url))
+    assert check(registry, "--select", "TR106,TR107").lines == []

@@ -10,6 +10,9 @@ from .conftest import mutate
 @pytest.mark.parametrize(("value", "message"), [
     ("2026-02-30", "is not a valid date"),
     ("2026-11-25", "is in the future"),
+    ("0000-01-01", "has the wrong form"),
+    ("1989-12-31", "has the wrong form"),
+    ("2026-13-01", "has the wrong form"),
 ])
 def test_impossible_or_future_date_fails(registry: Path, check, value: str, message: str) -> None:
     mutate(registry, lambda d: d["cells"]["iso_27001"].update(verified=value))
@@ -29,3 +32,23 @@ def test_future_date_fact_fails(registry: Path, check) -> None:
     result = check(registry)
     assert result.codes() == ["TR108"]
     assert "date 2027-01-01 is in the future" in result.lines[0]
+
+
+@pytest.mark.parametrize("where", ["verified", "retrieved"])
+def test_year_zero_gives_a_finding_in_check_and_stale(registry: Path, check, capsys, where: str) -> None:
+    from trustreg import cli
+
+    def change(data: dict) -> None:
+        cell = data["cells"]["iso_27001"]
+        (cell if where == "verified" else cell["sources"][0])[where] = "0000-01-01"
+    mutate(registry, change)
+    result = check(registry)
+    assert result.status == 1 and result.codes() == ["TR108"] and result.err == ""
+    assert cli.main(["--root", str(registry), "stale"]) == 0  # the offering is left out, no crash
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_parsed_never_raises() -> None:
+    from trustreg.rules.tr108_dates import parsed
+
+    assert [parsed(v) for v in ("0000-01-01", "2026-02-30", "x" * 10, "", "2026-1-1")] == [None] * 5

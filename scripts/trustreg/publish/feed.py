@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from ..model import Cell, Offering, Registry, Source, Variant
+from ..schemas import explaining_validator, read_schema
 
 # 2 (format v2), additive to 1: per cell route_via, list and date facts, variants, source kind;
 # per offering aliases, service_name; the documented_no grade and the route kinds sign_in, nda,
@@ -47,7 +49,7 @@ def cell_entry(cell: Cell) -> dict[str, Any]:
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
         "sources": [_source(s) for s in cell.sources],
-        "reviews": [{"date": r.date, "decision": r.decision, "note": r.note} for r in cell.reviews],
+        "reviews": [{k: v for k, v in asdict(r).items() if v is not None} for r in cell.reviews],
         "variants": [variant_entry(v, cell) for v in cell.variants],
         "watch_out": cell.is_watch_out,
     }
@@ -95,9 +97,8 @@ def build_feed(registry: Registry) -> dict[str, Any]:
 def feed_text(registry: Registry) -> str:
     """The feed as text, validated against the published schema first."""
     feed = build_feed(registry)
-    schema = json.loads((registry.root / FEED_SCHEMA).read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    schema = read_schema(registry.root, FEED_SCHEMA)  # `check` has vetted it: no link, no remote $ref
+    validator = explaining_validator(schema)  # which never fetches, whatever the schema says
     error = jsonschema.exceptions.best_match(validator.iter_errors(feed))
     if error is not None:
         where = "/".join(map(str, error.absolute_path))

@@ -48,7 +48,7 @@ def page(registry: Registry, title: str, body: str, depth: int) -> str:
 {body}
 </main>
 <footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
-<p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
+<p>Data licensed {link(meta.license_url, meta.license)}.</p></footer>
 </body>
 </html>
 """
@@ -107,6 +107,9 @@ def cell_section(registry: Registry, cell: Cell) -> str:
     parts += [f'<div class="variant"><p><strong>Variant:</strong> {e(variant_line(v, registry))}</p>'
               + (f'<p class="evidence">{e(v.evidence)}</p>' if v.evidence else "")
               + f"{source_links(v)}</div>" for v in cell.variants]
+    if cell.reviews:
+        items = "".join(f"<li>{e(r.line)}</li>" for r in cell.reviews)
+        parts.append(f'<div class="reviews">Reviews:<ul>{items}</ul></div>')
     parts.append("</section>")
     return "\n".join(parts)
 

@@ -79,6 +79,7 @@ def cell_lines(cell: Cell, registry: Registry) -> list[str]:
         if variant.evidence:
             lines.append(f"  {variant.evidence}")
         lines.extend(f"  {line}" for line in source_lines(variant))
+    lines.extend(f"review: {r.line}" for r in cell.reviews)
     return lines
 
 

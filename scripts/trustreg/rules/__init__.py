@@ -19,9 +19,11 @@ from . import (  # noqa: F401 - imported to register the rules
     tr115_plain_text,
     tr118_source_kind,
     tr119_site_root,
-    tr120_grade_facts,
+    tr120_stray_files,
     tr121_grade_route,
+    tr123_grade_facts,
     tr200_corrections,
+    tr300_network,
 )
 from .base import RULES, At, Context, Rule
 

@@ -9,9 +9,13 @@ register(Rule("TR100", "schema", "file",
 register(Rule("TR110", "declared-facts", "offering",
               "Facts are declared for the cell's dimension in schema/vocabulary.yaml and have "
               "the declared type."))
-register(Rule("TR117", "current-format", "file",
+register(Rule("TR122", "current-format", "file",
               "The offering file declares the current `format` (schema/vocabulary.yaml); "
               "`trustreg fix` migrates older files."))
 register(Rule("TR116", "vocabulary-consistent", "file",
               "Grade, group and dimension ids in schema/vocabulary.yaml are unique, and every "
               "dimension's group is declared.", kinds=("vocabulary",)))
+register(Rule("TR117", "model-shape", "file",
+              "registry.yaml, schema/vocabulary.yaml and organisations have the keys and types "
+              "trustreg's code reads, even where an edited schema in schema/ would let them pass.",
+              kinds=("registry", "vocabulary", "organisation")))

@@ -1,11 +1,18 @@
 """TR106: a primary source is the graded party's own, or an independent party's within its remit."""
 
-from collections.abc import Iterator
-from urllib.parse import urlsplit
+from collections.abc import Iterable, Iterator
 
 from ..loader import Document
+from ..model import Organisation
+from ..urls import host as url_host
 from .base import At, Context, rule, sources
-from .tr107_safe_urls import url_problem
+
+
+def primary_host(host: str, party: Organisation, organisations: Iterable[Organisation]) -> bool:
+    """Whether a page on host may be a primary source for some cell grading party (a first
+    screen for cite and watch; TR106 then applies the independent parties' remit)."""
+    return party.owns_host(host) or any(o.kind == "authority" and o.owns_host(host)
+                                        for o in organisations)
 
 
 @rule("TR106", "primary-source-domain", "offering",
@@ -18,11 +25,10 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
-        if (source["role"] != "primary" or party is None or "url" not in source
-                or "kind" not in source  # TR118 asks for it
-                or url_problem(source["url"])):  # TR107 reports unusable URLs
+        host = url_host(source["url"]) if "url" in source else None
+        if (source["role"] != "primary" or party is None or host is None  # TR107: bad URLs
+                or "kind" not in source):  # TR118 asks for it
             continue
-        host = urlsplit(source["url"]).hostname or ""
         if party.owns_host(host):
             continue
         owner = next(((org, p) for org, p in independent if org.owns_host(host)), None)
@@ -40,8 +46,8 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                      f"{org.name} ({listed.kind.replace('_', ' ')}) is primary only for "
                      f"{', '.join(listed.remit)}, not {dim_id}",
                      f"cite {party.name}'s own page for {dim_id}, or mark this source role: lead")
-        elif source.get("kind") not in listed.source_kinds:
+        elif source["kind"] not in listed.source_kinds:
             yield At(doc, (*where, "url"),
-                     f"a {source.get('kind') or 'source without kind'} of {org.name} is not primary; "
+                     f"a {source['kind']} page of {org.name} is not primary; "
                      f"its primary kinds are {', '.join(listed.source_kinds)}",
                      "set the kind that the page is, or mark this source role: lead")

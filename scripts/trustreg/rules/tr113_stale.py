@@ -1,10 +1,10 @@
 """TR113 (warning): cells not re-verified for longer than the registry's stale age."""
 
 from collections.abc import Iterator
-from datetime import date
 
 from ..loader import Document
 from .base import At, Context, cells, rule
+from .tr108_dates import parsed
 
 
 @rule("TR113", "stale-cell", "offering",
@@ -12,7 +12,8 @@ from .base import At, Context, cells, rule
       "needs re-verification.", severity="warning")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for dim_id, cell in cells(doc):
-        age = (ctx.today - date.fromisoformat(cell["verified"])).days
+        verified = parsed(cell["verified"])  # TR108 reports a date that is not one
+        age = (ctx.today - verified).days if verified else 0
         if age > ctx.stale_days:
             yield At(doc, ("cells", dim_id, "verified"),
                      f"{dim_id} was verified {age} days ago (limit {ctx.stale_days})",

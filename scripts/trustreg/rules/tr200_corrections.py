@@ -1,13 +1,18 @@
-"""TR201, TR202, TR203: corrections against a base revision (`trustreg check --base REV`)."""
+"""TR200-TR204: corrections against a base revision (`trustreg check --base REV`)."""
 
 from .base import Rule, register
 
+register(Rule("TR200", "base-loads", "registry",
+              "With --base: an offering file loads at the base, so its corrections can be checked."))
 register(Rule("TR201", "correction-has-fresh-source", "registry",
               "With --base: a corrected cell (grade, caveat, evidence, facts, tier, route, default) "
               "cites a primary source that is new or re-retrieved since the base."))
-register(Rule("TR203", "primary-basis-changed", "registry",
-              "With --base: independent parties in schema/vocabulary.yaml or organisation domains "
-              "changed since the base; they decide which sources count as primary.",
-              severity="warning"))
 register(Rule("TR202", "correction-reverified", "registry",
               "With --base: a corrected cell's verified date is newer than the base's."))
+register(Rule("TR203", "organisation-domain-added", "registry",
+              "With --base: a domain added to an organisation is shown to a reviewer (sources on "
+              "it count as primary).", severity="warning", kinds=("organisation",)))
+register(Rule("TR204", "independent-parties-changed", "registry",
+              "With --base: independent parties in schema/vocabulary.yaml (authorities, certificate "
+              "registries and their remit) changed since the base are shown to a reviewer.",
+              severity="warning"))

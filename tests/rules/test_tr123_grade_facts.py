@@ -1,4 +1,4 @@
-"""TR120: a grade does not contradict the cell's own facts."""
+"""TR123: a grade does not contradict the cell's own facts."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ def test_yes_public_signatory_of_one_chapter_fails(registry: Path, check) -> Non
     path = mutate(registry, lambda d: d["cells"]["gpai_cop"]["facts"].update(
         chapters="safety_and_security"))
     result = check(registry)
-    assert result.codes() == ["TR120"]
+    assert result.codes() == ["TR123"]
     assert result.lines[0].startswith(f"offerings/cohere-api.yaml:{line_of(path, 'chapters:')}:")
     assert ("gpai_cop is graded yes_public but chapters is safety_and_security; "
             "yes_public needs chapters: all") in result.lines[0]

@@ -1,4 +1,4 @@
-"""TR120: a grade does not contradict its own facts (yes_public with one chapter of the Code)."""
+"""TR123: a grade does not contradict its own facts (yes_public with one chapter of the Code)."""
 
 from collections.abc import Iterator
 
@@ -6,7 +6,7 @@ from ..loader import Document
 from .base import At, Context, cells, rule
 
 
-@rule("TR120", "grade-matches-facts", "offering",
+@rule("TR123", "grade-matches-facts", "offering",
       "A fact whose declaration in schema/vocabulary.yaml limits the values a grade allows "
       "(`grades:`) has one of those values when the cell has that grade.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
