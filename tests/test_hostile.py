@@ -54,6 +54,7 @@ CORPUS = {
     "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
     "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
     "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "233:3"),
+    "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
                 "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml", "nested-link.yaml",
