@@ -254,7 +254,7 @@ def test_fix_refuses_a_file_with_comments(registry: Path, capsys: pytest.Capture
     before = path.read_bytes()
     expected = [f"offerings/cohere-api.yaml:{place}: TR112 comment would be lost: comments are not "
                 "data (put what a reader needs into a field, then delete the comment)"
-                for place in ("1:1", "3:19")]
+                for place in ("1:1", "4:19")]  # header, id, format, name
     status, out, err = fix(registry, capsys)
     assert (status, out, err.splitlines()) == (1, "", expected)
     assert path.read_bytes() == before
