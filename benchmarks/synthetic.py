@@ -2,7 +2,9 @@
 
 Offerings are built from the Cohere entry's shape (11 cells, 6-9 KB) with seeded random
 grades, texts and sources; organisations are `synthetic-org-K` on example.com subdomains.
-Every generated tree passes `trustreg check`, so benchmarks time the normal path.
+Files are in the current format (v2): sources have kinds, routes agree with grades, and some
+cells carry list facts and variants. Every generated tree passes `trustreg check`, so
+benchmarks time the normal path.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from trustreg.vocabulary import load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
 GRADES = ["yes_public", "yes_sales_gated", "yes_platform_only", "partial", "unclear",
-          "no_public_evidence"]
+          "no_public_evidence", "documented_no"]
+FORBIDDEN_ROUTES = {"yes_public": ("nda", "sales_contract", "approval"), "yes_sales_gated": ("public",)}
+REGIONS = ["EU", "US", "UK", "Asia-Pacific", "Canada"]
 WORDS = (
     "trust", "center", "documentation", "states", "the", "platform", "retains", "logged",
     "prompts", "for", "a", "limited", "period", "subject", "to", "legal", "holds", "and", "abuse",
@@ -37,6 +41,15 @@ def organisations(count: int) -> list[dict[str, Any]]:
     return [{"id": f"synthetic-org-{k:03d}", "name": f"Synthetic Org {k:03d}", "kind": "company",
              "domains": [f"org{k:03d}.example.com"],
              "trust_center": f"https://trust.org{k:03d}.example.com"} for k in range(count)]
+
+
+def source(party: int, dim: str, index: int, retrieved: str, rng: random.Random,
+           quoted: bool) -> dict[str, Any]:
+    """A primary documentation page of the graded party."""
+    found = {"url": f"https://docs.org{party:03d}.example.com/{dim}/{index}",
+             "title": f"Synthetic source for {dim}", "kind": "documentation", "role": "primary",
+             "retrieved": retrieved}
+    return {**found, "quote": sentence(rng, 10)} if quoted else found
 
 
 def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random,
@@ -59,11 +72,23 @@ def offering(index: int, orgs: int, template: dict[str, Any], rng: random.Random
         new.pop("caveat", None)
         if status != "yes_public":
             new["caveat"] = sentence(rng, 8)
-        new["sources"] = [{"url": f"https://docs.org{party:03d}.example.com/{dim}/{index}",
-                           "title": f"Synthetic source for {dim}", "role": "primary",
-                           "retrieved": new["verified"]},
+        if new.get("route") in FORBIDDEN_ROUTES.get(status, ()):
+            new["route"] = "sign_in"
+            new.pop("route_via", None)
+        if dim == "gpai_cop" and status == "yes_public":
+            new["facts"] = {"chapters": "all"}
+        if dim == "data_residency":
+            new["facts"] = {"regions": rng.sample(REGIONS, rng.randint(1, 3))}
+        quoted = status == "documented_no" or rng.random() < 0.3
+        new["sources"] = [source(party, dim, index, new["verified"], rng, quoted),
                           {"url": f"https://news.example.org/{index}/{dim}",
-                           "title": "Synthetic press article", "role": "lead"}]
+                           "title": "Synthetic press article", "kind": "press", "role": "lead"}]
+        if rng.random() < 0.1:
+            worse = GRADES[min(GRADES.index(status) + 1, len(GRADES) - 1)]
+            new["variants"] = [{"scope": "plan", "applies_to": "Synthetic free plan", "status": worse,
+                                "caveat": sentence(rng, 6),
+                                "sources": [source(party, dim, index, new["verified"], rng,
+                                                   worse == "documented_no")]}]
         cells[dim] = new
     data["cells"] = cells
     return data

@@ -15,7 +15,7 @@ from trustreg.vocabulary import load_vocabulary
 from .gitrepo import Repo
 
 SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
-          "role": "primary", "retrieved": "2026-11-20"}
+          "kind": "trust_center", "role": "primary", "retrieved": "2026-11-20"}
 
 
 @pytest.fixture

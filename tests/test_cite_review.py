@@ -35,11 +35,18 @@ def test_cite_adds_a_primary_source_with_the_page_title(registry: Path, run, ser
     assert "cited https://trustcenter.cohere.com/quote as primary (its host is cohere's" in out
     added = cohere(registry)["cells"]["hipaa_baa"]["sources"][-1]
     assert cohere(registry)["cells"]["hipaa_baa"]["verified"] == "2026-11-24"  # TR109 holds
-    assert added == {"url": f"{TRUST}/quote", "title": "Cohere Trust Center", "role": "primary",
+    assert added == {"url": f"{TRUST}/quote", "title": "Cohere Trust Center",
+                     "kind": "trust_center", "role": "primary",
                      "retrieved": "2026-11-24",
                      "quote": "Cohere undergoes an annual SOC 2 [...] audit"}
     checked = run("check", "--select", "TR1")
     assert checked[0] == 0, checked[1]  # the file stays valid and canonical
+
+
+def test_cite_of_a_lead_kind_is_a_lead(registry: Path, run, server) -> None:
+    status, out, _ = cite(run, server, "cohere-api", "hipaa_baa", f"{TRUST}/quote", "--kind", "blog")
+    assert status == 0 and "as lead (a blog page is a lead)" in out
+    assert cohere(registry)["cells"]["hipaa_baa"]["sources"][-1]["kind"] == "blog"
 
 
 def test_cite_off_the_party_domains_is_a_lead(registry: Path, run, server) -> None:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from trustreg.api import load_registry
+from trustreg.migration import FORMAT_1_ROUTES
 from trustreg.model import Offering
 
 from .conftest import REPO, SEED
@@ -78,6 +79,10 @@ def test_leads_are_leads_and_art53_has_no_primary_source(cohere: Offering) -> No
 
 
 def test_attribute_and_fact_values_are_the_seeds(cohere: Offering) -> None:
+    format_1 = {v: k for k, v in FORMAT_1_ROUTES.items()}  # format 2 (route, route_via) -> seed's
     for cell in cohere.cells.values():
-        for key, value in [*cell.attributes, *cell.ordered_facts]:
+        attributes = [(k, v) for k, v in cell.attributes if k not in ("route", "route_via")]
+        if cell.route:
+            attributes.append(("route", format_1[(cell.route, cell.route_via)]))
+        for key, value in [*attributes, *cell.ordered_facts]:
             assert re.search(rf"\b{key}: {re.escape(str(value))}(?!\w)", SEED_TEXT), (key, value)

@@ -10,7 +10,7 @@ from trustreg import cli
 from .gitrepo import Repo
 
 NEW_SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
-              "role": "primary", "retrieved": "2026-11-20"}
+              "kind": "trust_center", "role": "primary", "retrieved": "2026-11-20"}
 
 
 @pytest.fixture
@@ -199,7 +199,8 @@ def test_a_lead_turned_primary_is_not_fresh_evidence(repo: Repo, capsys) -> None
     repo.commit("Give the lead its link")
     correct_hipaa(repo, source=False)
     data = repo.offering()
-    data["cells"]["hipaa_baa"]["sources"][1].update(role="primary", retrieved="2026-07-05")
+    data["cells"]["hipaa_baa"]["sources"][1].update(role="primary", retrieved="2026-07-05",
+                                                    kind="documentation")
     repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR201"]

@@ -47,9 +47,14 @@ def short(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str
 
 @st.composite
 def fact_values(draw: st.DrawFn, spec: dict[str, Any]) -> Any:
+    kind = spec["type"]
+    if kind == "list":
+        item = st.sampled_from(spec["enum"]) if "enum" in spec else short(LINE, 200)
+        return draw(st.lists(item, min_size=1, max_size=3, unique=True))
     if "enum" in spec:
         return draw(st.sampled_from(spec["enum"]))
-    kind = spec["type"]
+    if kind == "date":
+        return draw(DATE)
     if kind == "boolean":
         return draw(st.booleans())
     if kind == "integer":
@@ -62,6 +67,8 @@ def sources(draw: st.DrawFn) -> dict[str, Any]:
     source = {"url": draw(URL), "title": draw(short(LINE, 200)),
               "role": draw(st.sampled_from(["primary", "lead"])), "retrieved": draw(DATE)}
     if draw(st.booleans()):
+        source["kind"] = draw(st.sampled_from(list(VOCAB.source_kinds)))
+    if draw(st.booleans()):
         source["quote"] = draw(short(TEXT, 2000))
     if draw(st.booleans()):
         source["archived"] = draw(URL)
@@ -71,13 +78,25 @@ def sources(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
+def variants(draw: st.DrawFn) -> dict[str, Any]:
+    variant = {"scope": draw(st.sampled_from(VOCAB.variant_scope)),
+               "applies_to": draw(short(LINE, 120)),
+               "status": draw(st.sampled_from(list(VOCAB.grades))),
+               "sources": draw(st.lists(sources(), max_size=2))}
+    if draw(st.booleans()):
+        variant["caveat"] = draw(short(LINE, 200))
+    return {k: variant[k] for k in draw(st.permutations(list(variant)))}
+
+
+@st.composite
 def cells(draw: st.DrawFn, dim: str, cell: dict[str, Any]) -> dict[str, Any]:
     cell = copy.deepcopy(cell)
     cell.update(status=draw(st.sampled_from(list(VOCAB.grades))), evidence=draw(short(TEXT, 4000)),
                 confidence=draw(st.sampled_from(VOCAB.confidence)), verified=draw(DATE))
     optional = {"caveat": short(LINE, 200), "tier": st.sampled_from(VOCAB.tier),
                 "route": st.sampled_from(VOCAB.route), "default": st.sampled_from(VOCAB.default),
-                "geography": short(LINE, 80)}
+                "geography": short(LINE, 80), "route_via": short(LINE, 80),
+                "variants": st.lists(variants(), min_size=1, max_size=2)}
     for key, values in optional.items():
         cell.pop(key, None)
         if draw(st.booleans()):
@@ -235,7 +254,7 @@ def test_fix_refuses_a_file_with_comments(registry: Path, capsys: pytest.Capture
     before = path.read_bytes()
     expected = [f"offerings/cohere-api.yaml:{place}: TR112 comment would be lost: comments are not "
                 "data (put what a reader needs into a field, then delete the comment)"
-                for place in ("1:1", "3:19")]
+                for place in ("1:1", "4:19")]  # header, id, format, name
     status, out, err = fix(registry, capsys)
     assert (status, out, err.splitlines()) == (1, "", expected)
     assert path.read_bytes() == before

@@ -35,25 +35,25 @@ CORPUS = {
     "dotdot-id.yaml": ("dotdot-id.yaml", "TR100", "1:5"),
     "upper-case-id.yaml": ("upper-case-id.yaml", "TR100", "1:5"),
     "name-not-id.yaml": ("name-not-id.yaml", "TR101", "1:5"),
-    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "29:12"),
-    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "29:12"),
-    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "29:12"),
-    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "112:15"),
-    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "112:15"),
+    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "31:12"),
+    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "31:12"),
+    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "31:12"),
+    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "123:15"),
+    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "123:15"),
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
-    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "112:15"),
-    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "112:15"),
-    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "112:15"),
-    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "112:15"),
-    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "112:15"),
-    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "20:15"),
-    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "18:13"),
-    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "29:12"),
+    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "123:15"),
+    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "123:15"),
+    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "123:15"),
+    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "123:15"),
+    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "123:15"),
+    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "21:15"),
+    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "19:13"),
+    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "31:12"),
     "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
     "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
-    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "216:3"),
+    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "233:3"),
     "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
@@ -159,7 +159,7 @@ def test_odd_file_names_are_printed_escaped(registry: Path, name: bytes, shown: 
     "cells:\n  soc2_type2:\n    sources:\n" + "    - bogus: 1\n" * 40_000,
 ], ids=["unknown-keys", "broken-items"])
 def test_a_flood_of_schema_problems_is_cut_short(registry: Path, body: str) -> None:
-    (registry / "offerings" / "flood.yaml").write_text("id: flood\n" + body, encoding="utf-8")
+    (registry / "offerings" / "flood.yaml").write_text("id: flood\nformat: 2\n" + body, encoding="utf-8")
     lines = check_lines(registry)
     assert 1 < len(lines) <= SHOWN + 1
     assert all(" TR100 " in line for line in lines)

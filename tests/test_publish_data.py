@@ -89,7 +89,7 @@ def test_outside_git_modified_is_null_with_a_reason(registry: Path,
 def test_every_source_is_carried_and_source_names_the_newest_primary(
         registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     newer = {"url": "https://cohere.com/security", "title": "Synthetic newer page",
-             "role": "primary", "retrieved": "2026-07-06"}
+             "kind": "documentation", "role": "primary", "retrieved": "2026-07-06"}
     def add(data: dict) -> None:
         data["cells"]["soc2_type2"]["sources"].append(newer)
         data["cells"]["soc2_type2"]["verified"] = "2026-07-06"
@@ -126,7 +126,8 @@ def test_a_new_grade_needs_no_code(registry: Path, capsys: pytest.CaptureFixture
     vocab = registry / "schema" / "vocabulary.yaml"
     vocab.write_text(vocab.read_text(encoding="utf-8").replace(
         "confidence: [high", "  - id: synthetic_grade\n    label: Synthetic grade\n"
-        "    glyph: \"×\"\n    meaning: A grade added by a test.\nconfidence: [high"),
+        "    glyph: \"×\"\n    meaning: A grade added by a test.\n    evidence: primary\n"
+        "confidence: [high"),
         encoding="utf-8")
     edit_cohere(registry, lambda d: d["cells"]["soc2_type2"].update(status="synthetic_grade"))
     assert cli.main(["--root", str(registry), "schema"]) == 0

@@ -25,8 +25,9 @@ def test_feed_reads_back_into_equal_objects(registry: Path,
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("not json", "cannot read the feed"),
-    ('{"schema_version": 2}', "schema_version 2 is not one this trustreg reads"),
-    ('{"schema_version": 1, "offerings": []}', "lacks what the registry objects need"),
+    ('{"schema_version": 1}', "schema_version 1 is not one this trustreg reads"),
+    ('{"schema_version": 3}', "schema_version 3 is not one this trustreg reads"),
+    ('{"schema_version": 2, "offerings": []}', "lacks what the registry objects need"),
 ])
 def test_unreadable_feeds_say_why(text: str, reason: str) -> None:
     with pytest.raises(FeedError, match=reason):

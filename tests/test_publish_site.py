@@ -47,7 +47,7 @@ def test_offering_page_carries_the_seed_content() -> None:
     text = " ".join("".join(parse(html).text).split())
     for needle in ("evidence verified as of 2026-07-05", "Registry / Cohere API", "Watch-outs 7",
                    site.WATCH_OUT_SENTENCE, "SOC 2 Type II: ◐ Yes, sales-gated Report access requires",
-                   "tier: self_serve · route: trust_center_nda ·", "audit_cadence: annual",
+                   "tier: self_serve · route: nda · route_via: trust center ·", "audit_cadence: annual",
                    "sccs: 2021-06-04 EU Commission SCCs incorporated · subprocessors_public: True",
                    "route: public · geography: EU", "no public source", "source", "confidence medium",
                    "does not cover Cohere hosted products and applications"):

@@ -19,7 +19,7 @@ from .findings import Finding
 from .model import Registry, meta_from_data, offering_from_data, organisation_from_data
 from .workspace import find_root
 
-FEED_VERSIONS = (1,)
+FEED_VERSIONS = (2,)
 
 
 class RegistryError(Exception):
@@ -68,23 +68,20 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
         cells[dim] = _plain({
             "status": cell["value"], "caveat": cell.get("caveat"), "confidence": cell["confidence"],
             "verified": cell["verified"], "tier": cell.get("tier"), "route": cell.get("route"),
-            "default": cell.get("default"), "geography": cell.get("geography"),
-            "facts": cell.get("facts") or None, "evidence": cell.get("evidence", ""),
+            "route_via": cell.get("route_via"), "default": cell.get("default"),
+            "geography": cell.get("geography"), "facts": cell.get("facts") or None,
+            "evidence": cell.get("evidence", ""),
             "sources": [_plain(s) for s in cell.get("sources") or ()],
-            "reviews": [_plain(r) for r in cell.get("reviews") or ()] or None})
+            "reviews": [_plain(r) for r in cell.get("reviews") or ()] or None,
+            "variants": [_plain({"scope": v["scope"], "applies_to": v["applies_to"], "status": v["value"],
+                                 "caveat": v.get("caveat"), "evidence": v.get("evidence"),
+                                 "sources": [_plain(s) for s in v.get("sources") or ()]})
+                         for v in cell.get("variants") or ()] or None})
     return {"id": entry["id"], "name": entry["name"], "developer": entry["developer_id"],
             "platform": entry["platform_id"], "category": entry["category"],
             "model_family": entry["model_family"], "summary": entry["summary"],
-            "hosting": entry.get("hosting") or {}, "cells": cells}
-
-
-def _vocabulary(feed: dict[str, Any]) -> vocabulary.Vocabulary:
-    info = feed["dimension_info"]
-    return vocabulary.from_data({
-        "grades": [{"id": k, **v} for k, v in feed["grades"].items()],
-        "groups": [{"id": k, **v} for k, v in feed["groups"].items()],
-        "dimensions": [{"id": k, "question": q, **info[k]} for k, q in feed["dimensions"].items()],
-        **feed["enums"]})
+            "hosting": entry.get("hosting") or {}, "aliases": entry.get("aliases") or (),
+            "service_name": entry.get("service_name"), "cells": cells}
 
 
 def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
@@ -107,7 +104,7 @@ def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
         raise FeedError(f"schema_version {version!r} is not one this trustreg reads "
                         f"({', '.join(map(str, FEED_VERSIONS))})")
     try:
-        vocab = _vocabulary(feed)
+        vocab = vocabulary.from_data(feed["vocabulary"])
         organisations = {k: organisation_from_data({"id": k, **v})
                          for k, v in sorted(feed["organisations"].items())}
         offerings = {o["id"]: offering_from_data(_file_shape(o), vocab, organisations)

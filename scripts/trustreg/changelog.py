@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from . import gitdata
 from .findings import FindingError
+from .migration import migrate
 from .rules.tr107_safe_urls import url_problem
 from .semdiff import CORRECTION_FIELDS, CellChange, cells_of, diff_registry, sources_of
 from .vocabulary import Vocabulary
@@ -154,7 +155,7 @@ class History:
             after = None
             if change.new_path and change.new_blob:
                 try:
-                    after = gitdata.load_blob(blobs, change.new_blob, change.new_path).data
+                    after = migrate(gitdata.load_blob(blobs, change.new_blob, change.new_path).data)
                     if not (isinstance(after, dict) and isinstance(after.get("id"), str)):
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:

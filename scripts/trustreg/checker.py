@@ -18,6 +18,7 @@ from .model import organisation_from_data
 from .rules import RULES, Context, Rule
 from .schemas import SCHEMA_DIR, SchemaSet, shipped_schema_findings
 from .vocabulary import from_data as vocabulary_from_data
+from .vocabulary import reference_problems
 from .workspace import (
     OFFERINGS_DIR,
     ORGANISATIONS_DIR,
@@ -59,6 +60,8 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
                 found.append(doc.finding((part, i, "group"), "TR116",
                                          f"group {item['group']!r} is not declared",
                                          f"use one of: {', '.join(sorted(groups))}"))
+    found += [doc.finding(where, "TR116", problem, hint)
+              for where, problem, hint in reference_problems(doc.data)]
     return found
 
 

@@ -25,6 +25,8 @@ from . import gitdata
 from .checker import Result, today
 from .findings import Finding, FindingError
 from .loader import Document
+from .migration import migrate
+from .primary_basis import basis_findings
 from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
 from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR
 
@@ -50,7 +52,8 @@ def files_at(root: Path, rev: str, folder: str) -> Tree:
                 tree.broken[path] = exc.finding.message
                 continue
             if isinstance(data, dict) and isinstance(data.get("id"), str):
-                tree.data.setdefault(data["id"], data)
+                # an older format is compared as migrated: a format change is no correction
+                tree.data.setdefault(data["id"], migrate(data) if folder == "offerings" else data)
             else:
                 tree.broken[path] = "it is not a mapping with an id"
     return tree
@@ -199,7 +202,7 @@ def correction_findings(root: Path, base: str, result: Result,
             return []
         before = files_at(root, commit, OFFERINGS_DIR)
         renames = git_renames(root, commit, None)
-        domains = domain_findings(root, commit, result)
+        domains = domain_findings(root, commit, result) + basis_findings(root, commit)
     except gitdata.GitError as exc:
         raise UsageError(f"--base: {exc}") from None
     docs = {doc.data["id"]: doc for doc in result.valid("offering")}

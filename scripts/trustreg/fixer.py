@@ -10,6 +10,7 @@ import yaml
 from . import atomic, loader
 from .findings import Finding, FindingError
 from .fmt import canonical_text
+from .migration import migrate
 from .vocabulary import load_vocabulary
 from .workspace import (
     OFFERINGS_DIR,
@@ -124,10 +125,11 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
         except FindingError as exc:
             report.findings.append(exc.finding)
             continue
-        text = canonical_text(doc.data, kind or "offering", vocab)
+        data = migrate(doc.data) if (kind or "offering") == "offering" else doc.data
+        text = canonical_text(data, kind or "offering", vocab)
         if text is None or text == doc.text:
             continue
-        if loader.loads(text, name).data != doc.data:  # pragma: no cover - a formatter bug
+        if loader.loads(text, name).data != data:  # pragma: no cover - a formatter bug
             report.findings.append(Finding(name, 1, 1, "TR112", "formatting would change the data",
                                            "report this as a bug in trustreg fix"))
             continue

@@ -17,12 +17,13 @@ from .vocabulary import Vocabulary
 
 WIDTH = 88
 
-OFFERING_KEYS = ("id", "name", "developer", "platform", "category", "model_family", "summary",
-                 "hosting", "cells")
+OFFERING_KEYS = ("id", "format", "name", "aliases", "developer", "platform", "service_name",
+                 "category", "model_family", "summary", "hosting", "cells")
 HOSTING_KEYS = ("cloud", "regions")
-CELL_KEYS = ("status", "caveat", "confidence", "verified", "tier", "route", "default",
-             "geography", "facts", "evidence", "sources", "reviews")
-SOURCE_KEYS = ("url", "title", "role", "retrieved", "quote", "archived")
+CELL_KEYS = ("status", "caveat", "confidence", "verified", "tier", "route", "route_via", "default",
+             "geography", "facts", "evidence", "sources", "variants", "reviews")
+SOURCE_KEYS = ("url", "title", "kind", "role", "retrieved", "quote", "archived")
+VARIANT_KEYS = ("scope", "applies_to", "status", "caveat", "evidence", "sources")
 REVIEW_KEYS = ("date", "by", "reviewer", "alert", "decision", "note")
 ORGANISATION_KEYS = ("id", "name", "kind", "domains", "trust_center")
 
@@ -65,6 +66,10 @@ def _cell(cell: Any, facts_order: tuple[str, ...]) -> Any:
         out["sources"] = _each(out["sources"], SOURCE_KEYS)
     if "reviews" in out:
         out["reviews"] = _each(out["reviews"], REVIEW_KEYS)
+    if isinstance(out.get("variants"), list):
+        out["variants"] = [{**v, "sources": _each(v["sources"], SOURCE_KEYS)}
+                           if isinstance(v, dict) and "sources" in v else v
+                           for v in _each(out["variants"], VARIANT_KEYS)]
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .vocabulary import Dimension, Vocabulary
 
-ATTRIBUTE_KEYS = ("tier", "route", "default", "geography")
+ATTRIBUTE_KEYS = ("tier", "route", "route_via", "default", "geography")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Source:
     title: str
     role: str  # "primary" or "lead"
     url: str | None = None
+    kind: str | None = None  # trust_center, documentation, ... (schema/vocabulary.yaml)
     retrieved: str | None = None
     quote: str | None = None
     archived: str | None = None
@@ -51,6 +52,18 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """Where the answer differs from the cell's headline: one plan, endpoint, model or region."""
+
+    scope: str
+    applies_to: str
+    status: str
+    caveat: str | None = None
+    evidence: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cell:
     """One graded dimension of one offering."""
 
@@ -62,16 +75,19 @@ class Cell:
     caveat: str | None = None
     tier: str | None = None
     route: str | None = None
+    route_via: str | None = None
     default: str | None = None
     geography: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
     reviews: tuple[Review, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    worse_variants: tuple[Variant, ...] = ()  # variants graded worse than the headline
 
     @property
     def is_watch_out(self) -> bool:
-        """A cell that is not a clean public yes: what to check before signing."""
-        return self.status != "yes_public"
+        """A cell that is not a clean public yes, or one with a variant worse than its headline."""
+        return self.status != "yes_public" or bool(self.worse_variants)
 
     @property
     def primary_sources(self) -> tuple[Source, ...]:
@@ -94,7 +110,7 @@ class Cell:
 class Organisation:
     id: str
     name: str
-    kind: str  # "company" or "authority"
+    kind: str  # "company", "authority" or "registry"; whose pages are primary: the vocabulary
     domains: tuple[str, ...]
     trust_center: str | None = None
 
@@ -115,6 +131,8 @@ class Offering:
     summary: str
     cells: dict[str, Cell]
     hosting: dict[str, Any] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    service_name: str | None = None
 
     @property
     def watch_outs(self) -> list[Cell]:
@@ -162,7 +180,13 @@ def organisation_from_data(data: dict[str, Any]) -> Organisation:
                         data.get("trust_center"))
 
 
-def cell_from_data(dimension: Dimension, data: dict[str, Any]) -> Cell:
+def _sources(data: dict[str, Any]) -> tuple[Source, ...]:
+    return tuple(Source(**s) for s in data.get("sources") or ())
+
+
+def cell_from_data(dimension: Dimension, data: dict[str, Any], vocab: Vocabulary) -> Cell:
+    variants = tuple(Variant(v["scope"], v["applies_to"], v["status"], v.get("caveat"),
+                             v.get("evidence"), _sources(v)) for v in data.get("variants") or ())
     return Cell(
         dimension=dimension,
         status=data["status"],
@@ -172,11 +196,15 @@ def cell_from_data(dimension: Dimension, data: dict[str, Any]) -> Cell:
         caveat=data.get("caveat"),
         tier=data.get("tier"),
         route=data.get("route"),
+        route_via=data.get("route_via"),
         default=data.get("default"),
         geography=data.get("geography"),
         facts=dict(data.get("facts") or {}),
-        sources=tuple(Source(**s) for s in data.get("sources") or ()),
+        sources=_sources(data),
         reviews=tuple(Review(**r) for r in data.get("reviews") or ()),
+        variants=variants,
+        worse_variants=tuple(v for v in variants
+                             if vocab.rank(v.status) > vocab.rank(data["status"])),
     )
 
 
@@ -192,7 +220,9 @@ def offering_from_data(data: dict[str, Any], vocab: Vocabulary,
         model_family=data["model_family"],
         summary=data["summary"],
         hosting=dict(data.get("hosting") or {}),
-        cells={dim_id: cell_from_data(dim, data["cells"][dim_id])
+        aliases=tuple(data.get("aliases") or ()),
+        service_name=data.get("service_name"),
+        cells={dim_id: cell_from_data(dim, data["cells"][dim_id], vocab)
                for dim_id, dim in vocab.dimensions.items() if dim_id in data["cells"]},
     )
 

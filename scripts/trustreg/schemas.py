@@ -40,20 +40,45 @@ def schema_id(name: str) -> str:
     return f"urn:ai-trust-registry:schema:{name.removesuffix('.schema.json')}"
 
 
+_FACT_TEXT = {**_LINE, "minLength": 1, "maxLength": 300}
+
+
+def fact_schema(spec: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of one fact declared in the vocabulary (string, integer, boolean, date, list)."""
+    kind = spec["type"]
+    out: dict[str, Any]
+    if kind == "list":
+        item = {**_FACT_TEXT, **({"enum": spec["enum"]} if "enum" in spec else {})}
+        out = {"type": "array", "minItems": 1, "uniqueItems": True, "maxItems": 100, "items": item}
+    elif kind == "date":
+        out = {**_DATE}
+    elif kind == "string":
+        out = {**_FACT_TEXT, **({"enum": spec["enum"]} if "enum" in spec else {})}
+    else:
+        out = {"type": kind, **{k: spec[k] for k in ("enum", "minimum") if k in spec}}
+    return {**out, "description": spec["description"]}
+
+
+def _facts(dim: Any) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False,
+            "properties": {name: fact_schema(spec) for name, spec in dim.facts.items()}}
+
+
 def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an offering file, derived from the vocabulary."""
     cells = {
         dim.id: {
             "$ref": "#/$defs/cell",
             "description": f"{dim.label}: {dim.question} (grades the {dim.graded_party})",
-            "properties": {"facts": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": dim.facts,
-            }},
+            "properties": {"facts": _facts(dim)},
         }
         for dim in vocab.dimensions.values()
     }
+    status = {"enum": list(vocab.grades), "description": "The grade."}
+    caveat = {**_LINE, "maxLength": 200,
+              "description": "One-line watch-out; required unless yes_public."}
+    sources = {"type": "array", "items": {"$ref": "#/$defs/source"},
+               "description": "Primary sources and leads behind the grade."}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id(OFFERING_SCHEMA),
@@ -61,13 +86,23 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
         "description": "One AI API offering and its graded cells. Generated from "
                        "schema/vocabulary.yaml by `trustreg schema`; do not edit by hand.",
         "type": "object",
-        "required": ["id", "name", "developer", "platform", "category", "model_family",
+        "required": ["id", "format", "name", "developer", "platform", "category", "model_family",
                      "summary", "cells"],
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": ID_PATTERN, "maxLength": 64,
                    "description": "Stable id; equals the file name without .yaml."},
+            "format": {"const": vocab.format,
+                       "description": f"Format version of the file: {vocab.format}. `trustreg fix` "
+                                      "migrates files of an older format."},
             "name": {**_LINE, "maxLength": 120, "description": "Display name."},
+            "aliases": {"type": "array", "minItems": 1, "uniqueItems": True, "maxItems": 20,
+                        "items": {**_LINE, "minLength": 1, "maxLength": 120},
+                        "description": "Other names buyers know the offering by (renamed or "
+                                       "rebranded products)."},
+            "service_name": {**_LINE, "minLength": 1, "maxLength": 120,
+                             "description": "The platform's name for the service, when it differs "
+                                            "from the organisation's name."},
             "developer": {"$ref": "#/$defs/org_id",
                           "description": "Organisation id of the model developer."},
             "platform": {"$ref": "#/$defs/org_id",
@@ -103,9 +138,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "required": ["status", "confidence", "verified", "evidence", "sources"],
                 "additionalProperties": False,
                 "properties": {
-                    "status": {"enum": list(vocab.grades), "description": "The grade."},
-                    "caveat": {**_LINE, "maxLength": 200,
-                               "description": "One-line watch-out; required unless yes_public."},
+                    "status": status,
+                    "caveat": caveat,
                     "confidence": {"enum": list(vocab.confidence),
                                    "description": "How sure the grade is; say why in the evidence "
                                                   "when it is not high."},
@@ -113,7 +147,10 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                                  "description": "Date the cell was last checked against its sources."},
                     "tier": {"enum": list(vocab.tier), "description": "Who can get it."},
                     "route": {"enum": list(vocab.route),
-                              "description": "How a buyer gets the evidence or the feature."},
+                              "description": "How a buyer gets the evidence or the feature (the "
+                                             "gate kinds of schema/vocabulary.yaml `route`)."},
+                    "route_via": {**_LINE, "minLength": 1, "maxLength": 80,
+                                  "description": "Where the gate is passed (e.g. trust center)."},
                     "default": {"enum": list(vocab.default),
                                 "description": "For behaviours: the state without configuration."},
                     "geography": {**_LINE, "maxLength": 80,
@@ -121,11 +158,31 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                     "facts": {"type": "object", "description": "Typed facts declared per dimension."},
                     "evidence": {**_TEXT, "maxLength": 4000,
                                  "description": "Plain-text paragraph explaining the grade."},
-                    "sources": {"type": "array", "items": {"$ref": "#/$defs/source"},
-                                "description": "Primary sources and leads behind the grade."},
+                    "sources": sources,
+                    "variants": {"type": "array", "minItems": 1, "maxItems": 50,
+                                 "items": {"$ref": "#/$defs/variant"},
+                                 "description": "Where the answer differs by plan, endpoint, model "
+                                                "or region; the cell's own grade is the default "
+                                                "for a new customer."},
                     "reviews": {"type": "array", "items": {"$ref": "#/$defs/review"},
                                 "description": "Trail of reviews: alerts and questions answered, "
                                                "oldest first."},
+                },
+            },
+            "variant": {
+                "type": "object",
+                "required": ["scope", "applies_to", "status", "sources"],
+                "additionalProperties": False,
+                "properties": {
+                    "scope": {"enum": list(vocab.variant_scope),
+                              "description": "What kind of thing the variant applies to."},
+                    "applies_to": {**_LINE, "minLength": 1, "maxLength": 120,
+                                   "description": "The plan, endpoint, model or region it applies to."},
+                    "status": status,
+                    "caveat": caveat,
+                    "evidence": {**_TEXT, "maxLength": 2000,
+                                 "description": "Plain text explaining the variant's grade."},
+                    "sources": sources,
                 },
             },
             "source": {
@@ -136,9 +193,13 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                     "url": {"type": "string", "format": "uri", "maxLength": 2000,
                             "description": "https link to the page; leads may have none."},
                     "title": {**_LINE, "maxLength": 200, "description": "What the page is."},
+                    "kind": {"enum": list(vocab.source_kinds),
+                             "description": "What kind of page it is (schema/vocabulary.yaml "
+                                            "`source_kinds`); a primary source needs a primary kind."},
                     "role": {"enum": ["primary", "lead"],
-                             "description": "primary: the graded party's own or an authority's "
-                                            "source; lead: used as a lead only, not cited."},
+                             "description": "primary: the graded party's own source, or an "
+                                            "independent party's within its remit; lead: used as "
+                                            "a lead only, not cited."},
                     "retrieved": {"$ref": "#/$defs/date", "description": "Date the page was read."},
                     "quote": {**_TEXT, "maxLength": 2000,
                               "description": "Exact words from the page ([...] marks an elision)."},
@@ -337,6 +398,8 @@ class SchemaSet:
             errors = []
         more = len(errors) > SHOWN
         errors = sorted(errors[:SHOWN], key=lambda e: list(map(str, e.absolute_path)))
+        if any(_old_format(e) for e in errors):  # the rest follow from the old format: fix migrates
+            errors, more = [e for e in errors if _old_format(e)], False
         typos = {(tuple(e.absolute_path), fix) for e in errors for fix in _near_misses(e).values()}
         errors = [e for e in errors  # a misspelt key explains the missing one: report it once
                   if not (e.validator == "required" and (tuple(e.absolute_path),
@@ -380,9 +443,18 @@ def _near_misses(error: jsonschema.ValidationError) -> dict[str, str]:
     return near
 
 
+def _old_format(error: jsonschema.ValidationError) -> bool:
+    """The file declares no format, or an older one: `trustreg fix` migrates it."""
+    where = list(error.absolute_path)
+    return ((where == [] and error.validator == "required" and _missing_key(error) == "format")
+            or (where == ["format"] and error.validator == "const"))
+
+
 def _code(error: jsonschema.ValidationError) -> str:
     """Schema errors that a named rule stands for carry that rule's code."""
     where = list(error.absolute_path)
+    if _old_format(error):
+        return "TR122"
     if "facts" in where[:4] and len(where) >= 3 and where[0] == "cells":
         return "TR110"
     if error.validator in ("format", "pattern") and error.schema.get("format") == "date":
@@ -397,6 +469,12 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
     code = _code(error)
     field = dotted(where) if where else "the file"
     kind = error.validator
+    if _old_format(error):
+        old = error.instance.get("format", 1) if isinstance(error.instance, dict) else error.instance
+        yield doc.finding(where, code, f"file is in format {old!r}, not {error.validator_value!r}"
+                          if kind == "const" else "file is in format 1 (it declares no `format`)",
+                          f"run `trustreg fix {doc.path}` to migrate it", key=kind == "required")
+        return
     if kind == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(error.schema.get("properties", {}))
         near = _near_misses(error)

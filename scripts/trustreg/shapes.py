@@ -4,8 +4,8 @@ The JSON Schemas in schema/ describe the files for everyone, but a change can lo
 the keys and types the code reads (registry.yaml, the vocabulary, organisations) are checked
 here as well, so that a loosened schema gives a finding, not a KeyError.
 
-A shape is a Python type (str: non-blank text; int: an integer, not a boolean; dict: any
-mapping), a frozenset of allowed values, a one-item list (a non-empty list of that shape), a
+A shape is a Python type (str: non-blank text; int: an integer, not a boolean; bool: true or
+false; dict: any mapping), a frozenset of allowed values, a one-item list (a non-empty list of that shape), a
 Keys of named entries (a name ending in "?" is optional), or Each (a mapping whose values all
 have one shape).
 """
@@ -47,15 +47,25 @@ WORDS = [str]
 REGISTRY = Keys({"name": str, "license": str, "license_url": str, "disclaimer": str,
                  "corrections": str, "stale_after_days": int, "tag_entity?": str,
                  "repository?": str, "correction_form?": str}, closed=True)
-ORGANISATION = Keys({"id": str, "name": str, "kind": frozenset({"company", "authority"}),
+ORGANISATION = Keys({"id": str, "name": str, "kind": frozenset({"company", "authority", "registry"}),
                      "domains": [DOMAIN], "trust_center?": str})
+FACT = Keys({"type": frozenset({"string", "integer", "boolean", "date", "list"}),
+             "description": str, "enum?": WORDS, "grades?": Each(WORDS)})
 VOCABULARY = Keys({
-    "grades": [Keys({"id": str, "label": str, "glyph": str, "meaning": str})],
+    "format": int,
+    "grades": [Keys({"id": str, "label": str, "glyph": str, "meaning": str, "positive?": bool,
+                     "evidence": frozenset({"none", "primary", "primary_quote"}),
+                     "forbids_routes?": WORDS})],
     "groups": [Keys({"id": str, "label": str})],
     "dimensions": [Keys({"id": str, "label": str, "question": str, "group": str,
                          "graded_party": frozenset({"platform", "developer"}),
-                         "facts?": Each(dict)})],
-    "confidence": WORDS, "tier": WORDS, "route": WORDS, "default": WORDS,
+                         "certification?": bool, "facts?": Each(FACT)})],
+    "confidence": WORDS, "tier": WORDS, "default": WORDS, "variant_scope": WORDS,
+    "route": [Keys({"id": str, "label": str, "meaning": str})],
+    "source_kinds": [Keys({"id": str, "primary": bool, "meaning": str})],
+    "independent_parties?": [Keys({"organisation": str, "source_kinds": WORDS, "remit": WORDS,
+                                   "kind": frozenset({"authority", "certificate_registry",
+                                                      "certification_body"})})],
 })
 SHAPES = {"registry": REGISTRY, "organisation": ORGANISATION, "vocabulary": VOCABULARY}
 
@@ -68,6 +78,9 @@ def _problems(value: Any, shape: Any, where: PathKey) -> Iterator[tuple[PathKey,
     elif shape is int:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             yield where, "must be a whole number of at least 1", False
+    elif shape is bool:
+        if not isinstance(value, bool):
+            yield where, "must be true or false", False
     elif shape is dict:
         if not isinstance(value, dict):
             yield where, "must be a mapping", False

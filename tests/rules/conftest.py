@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from trustreg import cli, loader
-from trustreg.fmt import dump
+from trustreg.fmt import canonical_offering, dump
+from trustreg.vocabulary import load_vocabulary
 
 COHERE = "offerings/cohere-api.yaml"
 
@@ -42,7 +43,7 @@ def cohere(root: Path) -> dict[str, Any]:
 def write(root: Path, data: dict[str, Any], name: str = COHERE) -> Path:
     """Write offering data in canonical form, so only the intended rule can fire."""
     path = root / name
-    path.write_text(dump(data), encoding="utf-8")
+    path.write_text(dump(canonical_offering(data, load_vocabulary(root))), encoding="utf-8")
     return path
 
 

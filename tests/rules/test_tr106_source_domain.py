@@ -31,6 +31,61 @@ def test_subdomain_authority_and_lead_pass(registry: Path, check) -> None:
     assert check(registry, "--select", "TR106").lines == []
 
 
+EC_PAGE = "https://digital-strategy.ec.europa.eu/en/policies/contents-code-gpai"
+
+
+def test_authority_outside_its_remit_fails(registry: Path, check) -> None:
+    mutate(registry, _cite("soc2_type2", EC_PAGE))
+    result = check(registry)
+    assert result.codes() == ["TR106"]
+    assert ("European Commission (authority) is primary only for gpai_cop, art53_summary, "
+            "not soc2_type2") in result.lines[0]
+
+
+def test_authority_kind_is_decided_by_the_vocabulary_not_the_file(registry: Path, check) -> None:
+    vocab = registry / "schema" / "vocabulary.yaml"
+    text = vocab.read_text(encoding="utf-8")
+    start = text.index("independent_parties:\n")
+    vocab.write_text(text[:start] + text[text.index("groups:\n"):], encoding="utf-8")
+    result = check(registry, "--select", "TR106")  # organisations/ still says kind: authority
+    assert result.codes() == ["TR106"]
+    assert "'digital-strategy.ec.europa.eu' is not a domain of cohere" in result.lines[0]
+
+
+REGISTRY_ORG = "id: synthetic-certs\nname: Synthetic certificate registry\nkind: registry\n" \
+               "domains:\n- certs.example\n"
+REGISTRY_ENTRY = ("  - organisation: synthetic-certs\n    kind: certificate_registry\n"
+                  "    source_kinds: [certificate_registry]\n    remit: [iso_27001, iso_42001]\n")
+
+
+def _with_certificate_registry(registry: Path) -> None:
+    (registry / "organisations" / "synthetic-certs.yaml").write_text(REGISTRY_ORG, encoding="utf-8")
+    vocab = registry / "schema" / "vocabulary.yaml"
+    text = vocab.read_text(encoding="utf-8")
+    vocab.write_text(text.replace("groups:\n", REGISTRY_ENTRY + "groups:\n", 1), encoding="utf-8")
+
+
+def _registry_source(dim: str):
+    def change(data: dict) -> None:
+        data["cells"][dim]["sources"][0].update(url="https://certs.example/cert/1",
+                                                kind="certificate_registry")
+    return change
+
+
+def test_certificate_registry_counts_for_certifications(registry: Path, check) -> None:
+    _with_certificate_registry(registry)
+    mutate(registry, _registry_source("iso_27001"))
+    assert check(registry).lines == []
+
+
+def test_certificate_registry_does_not_count_elsewhere(registry: Path, check) -> None:
+    _with_certificate_registry(registry)
+    mutate(registry, _registry_source("gdpr_dpa"))
+    result = check(registry)
+    assert result.codes() == ["TR106"]
+    assert "is primary only for iso_27001, iso_42001, not gdpr_dpa" in result.lines[0]
+
+
 @pytest.mark.parametrize("url", ["https://evil.com%2F.cohere.com/", "https://evil.com;.cohere.com/",
                                  "https://evil.com%5C.cohere.com/", "https://[v1.x.cohere.com]/",
                                  "https://x%00.cohere.com/"])

@@ -26,6 +26,14 @@ def test_today_passes(registry: Path, check) -> None:
     assert check(registry, "--select", "TR108").lines == []
 
 
+def test_future_date_fact_fails(registry: Path, check) -> None:
+    from .conftest import mutate
+    mutate(registry, lambda d: d["cells"]["gpai_cop"]["facts"].update(signed="2027-01-01"))
+    result = check(registry)
+    assert result.codes() == ["TR108"]
+    assert "date 2027-01-01 is in the future" in result.lines[0]
+
+
 @pytest.mark.parametrize("where", ["verified", "retrieved"])
 def test_year_zero_gives_a_finding_in_check_and_stale(registry: Path, check, capsys, where: str) -> None:
     from trustreg import cli

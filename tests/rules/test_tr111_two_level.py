@@ -1,24 +1,47 @@
-"""TR111: offerings of one developer agree on the developer-graded cells."""
+"""TR111: offerings of one developer agree on the developer-graded cells, grades and facts."""
 
 from pathlib import Path
 
-from .conftest import cohere, write
+from .conftest import COHERE, cohere, line_of, write
+
+PARTNER = "offerings/synthetic-cohere-partner.yaml"
 
 
-def _second_offering(registry: Path, gpai_status: str) -> None:
+def _second_offering(registry: Path, gpai_status: str, chapters: str = "all") -> None:
     data = cohere(registry)
     data["id"] = "synthetic-cohere-partner"
     data["cells"]["gpai_cop"]["status"] = gpai_status
     data["cells"]["gpai_cop"]["caveat"] = "Synthetic test caveat."
-    write(registry, data, "offerings/synthetic-cohere-partner.yaml")
+    data["cells"]["gpai_cop"]["facts"]["chapters"] = chapters
+    write(registry, data, PARTNER)
 
 
-def test_disagreeing_developer_grade_fails(registry: Path, check) -> None:
-    _second_offering(registry, "partial")
+def test_disagreement_is_reported_in_every_file_naming_the_other(registry: Path, check) -> None:
+    _second_offering(registry, "partial", "safety_and_security")
     result = check(registry, "--select", "TR111")
-    assert result.codes() == ["TR111"]
-    assert result.lines[0].startswith("offerings/synthetic-cohere-partner.yaml:")
-    assert "gpai_cop is partial here but yes_public in cohere-api" in result.lines[0]
+    assert result.codes() == ["TR111", "TR111"]
+    cohere_line, partner_line = sorted(result.lines)
+    cohere_at, partner_at = (line.split(":")[1] for line in (cohere_line, partner_line))
+    assert cohere_line.startswith(f"{COHERE}:")
+    assert f"gpai_cop is yes_public here but {PARTNER}:{partner_at} has partial" in cohere_line
+    assert f"gpai_cop is partial here but {COHERE}:{cohere_at} has yes_public" in partner_line
+    assert "status: partial" in (registry / PARTNER).read_text().splitlines()[int(partner_at) - 1]
+
+
+def test_per_file_check_of_either_file_reports_it(registry: Path, check) -> None:
+    _second_offering(registry, "partial", "safety_and_security")
+    for path in (COHERE, PARTNER):
+        result = check(registry, "--select", "TR111", str(registry / path))
+        assert result.codes() == ["TR111"] and result.lines[0].startswith(f"{path}:")
+
+
+def test_facts_disagreement_is_reported_at_the_facts(registry: Path, check) -> None:
+    _second_offering(registry, "yes_public", "transparency")
+    result = check(registry, "--select", "TR111")
+    assert result.codes() == ["TR111", "TR111"]
+    assert all("(chapters: " in line for line in result.lines)
+    assert any(line.startswith(f"{PARTNER}:{line_of(registry / PARTNER, 'chapters:')}:")
+               for line in result.lines)
 
 
 def test_agreeing_developer_grade_passes(registry: Path, check) -> None:

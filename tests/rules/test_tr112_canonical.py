@@ -10,8 +10,8 @@ from .conftest import COHERE
 def test_reordered_keys_fail_then_fix_passes(registry: Path, check) -> None:
     path = registry / COHERE
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("id: cohere-api\nname: Cohere API\n",
-                                 "name: Cohere API\nid: cohere-api\n"), encoding="utf-8")
+    path.write_text(text.replace("id: cohere-api\nformat: 2\n", "format: 2\nid: cohere-api\n"),
+                    encoding="utf-8")
     result = check(registry)
     assert result.codes() == ["TR112"]
     assert result.lines[0].startswith(f"{COHERE}:1:1:")

@@ -22,6 +22,7 @@ from .network import add_network_arguments
 
 if TYPE_CHECKING:
     from ..fetch import Fetcher
+    from ..model import Organisation, Registry
 
 ARCHIVE = "https://web.archive.org/save/"
 _SNAPSHOT = re.compile(r"https://web\.archive\.org/web/[0-9]{8,14}[a-z_]*/\S+")
@@ -35,6 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quote", metavar="TEXT",
                         help="exact words from the page that support the grade ([...] marks an elision)")
     parser.add_argument("--title", metavar="TEXT", help="title to record (default: the page's own)")
+    parser.add_argument("--kind", metavar="KIND",
+                        help="what the page is, one of schema/vocabulary.yaml's source kinds "
+                             "(default: trust_center on the party's trust center, authority_list "
+                             "on an independent party's site, documentation otherwise)")
     parser.add_argument("--archive", action="store_true",
                         help="save a copy with the Wayback Machine and record it in `archived`")
     add_network_arguments(parser)
@@ -57,6 +62,19 @@ def _archive(client: Fetcher, url: str) -> str | None:
         if _SNAPSHOT.fullmatch(candidate):
             return candidate
     return None
+
+
+def _kind(host: str, party: Organisation, registry: Registry) -> str:
+    """The source kind a page most likely is, from its host (--kind overrides it)."""
+    from ..fetch import host_of
+
+    if party.trust_center and host_of(party.trust_center) == host:
+        return "trust_center"
+    for listed in registry.vocabulary.independent.values():
+        org = registry.organisations.get(listed.organisation)
+        if org is not None and org.owns_host(host):
+            return listed.source_kinds[0]
+    return "documentation"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{offering.id} has no cell {args.dimension!r}; "
                          f"cells: {', '.join(offering.cells)}")
     party = offering.graded_party(offering.cells[args.dimension])
+    kinds = registry.vocabulary.source_kinds
+    if args.kind is not None and args.kind not in kinds:
+        raise UsageError(f"--kind {args.kind!r} is not a source kind; one of: {', '.join(kinds)}")
     with fetcher(args) as client:
         page = client.fetch(args.url)
         read = read_page(page)
@@ -99,9 +120,11 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"the Wayback Machine gave no snapshot of {args.url}; nothing written "
                          "(try again later, or cite without --archive)")
     hosts = [host_of(u) for u in (args.url, *page.hops)]
-    primary = all(primary_host(h, party, registry.organisations.values()) for h in hosts)
+    kind = args.kind or _kind(host_of(args.url), party, registry)
+    primary = kinds[kind]["primary"] and all(primary_host(h, party, registry.organisations.values())
+                                             for h in hosts)
     title = " ".join((args.title or read.title or host_of(args.url)).split())[:200]
-    source = {"url": args.url, "title": title, "role": "primary" if primary else "lead",
+    source = {"url": args.url, "title": title, "kind": kind, "role": "primary" if primary else "lead",
               "retrieved": today().isoformat(),
               **({"quote": " ".join(args.quote.split())} if args.quote else {}),
               **({"archived": archived} if archived else {})}
@@ -121,6 +144,7 @@ def run(args: argparse.Namespace) -> int:
     except EditError as exc:
         raise UsageError(str(exc)) from None
     why = (f"its host is {party.id}'s or an authority's" if primary else
+           f"a {kind} page is a lead" if not kinds[kind]["primary"] else
            f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an authority")
     print(f"{name}: {args.dimension}: cited {args.url} as {source['role']} ({why})"
           + (f"; archived at {archived}" if archived else ""))

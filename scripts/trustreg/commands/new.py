@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..migration import CURRENT_FORMAT as FORMAT
+
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CATEGORIES = ("first_party", "cloud_distribution")
 
@@ -56,7 +58,7 @@ def scaffold(args: argparse.Namespace, dimensions: list[str]) -> dict[str, Any]:
     cell = {"status": "", "caveat": "", "confidence": "", "verified": "", "evidence": "",
             "sources": []}
     return {
-        "id": args.id, "name": args.name, "developer": args.developer,
+        "id": args.id, "format": FORMAT, "name": args.name, "developer": args.developer,
         "platform": args.platform, "category": category, "model_family": "",
         "summary": "", "cells": {dim: dict(cell) for dim in dimensions},
     }

@@ -4,10 +4,12 @@
   DIM.FIELD=VALUE        tier, route, default, geography, confidence, verified or a fact
   DIM.FIELD~TEXT         the field contains TEXT (case-insensitive)
   DIM.FACT<=N, >=N       numeric facts, e.g. retention_zdr.retention_days<=30
+  DIM.LIST=VALUE         a list fact has VALUE as one of its items (~: an item contains it;
+                         !=: no item is VALUE), e.g. data_residency.regions=EU
 
 Example, a self-serve HIPAA BAA and EU residency:
   trustreg query hipaa_baa=yes_public,yes_sales_gated hipaa_baa.tier=self_serve \\
-                 data_residency=yes_public data_residency.geography~EU
+                 data_residency=yes_public data_residency.regions=EU
 """
 
 from __future__ import annotations

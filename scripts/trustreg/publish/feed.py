@@ -6,16 +6,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..model import Cell, Offering, Registry, Source
-from .feed_schema import DATA_SCHEMA, PUBLISHED, SCHEMAS_DIR, data_schema
+from ..model import Cell, Offering, Registry, Source, Variant
+from ..vocabulary import to_data
+from .feed_schema import DATA_SCHEMA, PUBLISHED, SCHEMA_VERSION, SCHEMAS_DIR, data_schema
 from .stamps import Stamps
 from .validate import OutputSchema
 
-SCHEMA_VERSION = 1
-
 
 def source_entry(source: Source) -> dict[str, Any]:
-    return {"url": source.url, "title": source.title, "role": source.role,
+    return {"url": source.url, "title": source.title, "kind": source.kind, "role": source.role,
             "retrieved": source.retrieved, "quote": source.quote, "archived": source.archived}
 
 
@@ -26,6 +25,13 @@ def newest_primary(cell: Cell) -> Source | None:
         return None
     newest = max(s.retrieved or "" for s in primaries)
     return next(s for s in primaries if (s.retrieved or "") == newest)
+
+
+def variant_entry(variant: Variant, headline: Cell) -> dict[str, Any]:
+    return {"scope": variant.scope, "applies_to": variant.applies_to, "value": variant.status,
+            "caveat": variant.caveat, "evidence": variant.evidence,
+            "sources": [source_entry(s) for s in variant.sources],
+            "worse_than_headline": variant in headline.worse_variants}
 
 
 def cell_entry(cell: Cell, stamps: Stamps) -> dict[str, Any]:
@@ -42,11 +48,13 @@ def cell_entry(cell: Cell, stamps: Stamps) -> dict[str, Any]:
         "evidence": cell.evidence,
         "tier": cell.tier,
         "route": cell.route,
+        "route_via": cell.route_via,
         "default": cell.default,
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
         "sources": [source_entry(s) for s in cell.sources],
         "reviews": [{k: v for k, v in asdict(r).items() if v is not None} for r in cell.reviews],
+        "variants": [variant_entry(v, cell) for v in cell.variants],
         "watch_out": cell.is_watch_out,
     }
 
@@ -55,6 +63,8 @@ def offering_entry(offering: Offering, stamps: Stamps) -> dict[str, Any]:
     return {
         "id": offering.id,
         "name": offering.name,
+        "aliases": list(offering.aliases),
+        "service_name": offering.service_name,
         "developer": offering.developer.name,
         "platform": offering.platform.name,
         "developer_id": offering.developer.id,
@@ -98,9 +108,11 @@ def build_feed(registry: Registry, stamps: Stamps,
                            for d in vocab.dimensions.values()},
         "grades": {g.id: {"label": g.label, "meaning": g.meaning, "glyph": g.glyph}
                    for g in vocab.grades.values()},
+        "routes": {r: {"label": i["label"], "meaning": i["meaning"]} for r, i in vocab.route_info.items()},
         "groups": {g.id: {"label": g.label} for g in vocab.groups.values()},
         "enums": {"confidence": list(vocab.confidence), "tier": list(vocab.tier),
                   "route": list(vocab.route), "default": list(vocab.default)},
+        "vocabulary": to_data(vocab),
         "corrections": registry.meta.corrections,
         "organisations": {o.id: {"name": o.name, "kind": o.kind, "domains": list(o.domains),
                                  "trust_center": o.trust_center}

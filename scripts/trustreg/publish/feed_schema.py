@@ -15,6 +15,7 @@ from ..schemas import (
     ID_PATTERN,
     OFFERING_SCHEMA,
     SCHEMA_DIR,
+    fact_schema,
     generated_schema_text,
     offering_schema,
     schema_id,
@@ -30,6 +31,11 @@ INDEX_SCHEMA = "api-offerings.schema.json"
 PUBLISHED = {DATA_SCHEMA: "data.schema.json", RECORD_SCHEMA: "offering.schema.json",
              INDEX_SCHEMA: "offerings.schema.json"}
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# 2 (format v2): per cell route_via, list and date facts, variants, source kind; per offering
+# aliases, service_name; the documented_no grade and the route kinds sign_in, nda, approval
+# (format 1's trust_center_nda is route nda with route_via "trust center"): a consumer that
+# knows version 1 meets new values in `value` and `route`, so the version changes.
+SCHEMA_VERSION = 2
 _DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
 _STRING = {"type": "string"}
 _NULLABLE = {"type": ["string", "null"]}
@@ -48,14 +54,16 @@ def _defs(vocab: Vocabulary) -> dict[str, Any]:
     offering_props = offering_schema(vocab)["properties"]
     dims = {
         dim.id: {"$ref": "#/$defs/cell", "description": f"{dim.label}: {dim.question}",
-                 "properties": {"facts": {"type": "object", "properties": dim.facts}}}
+                 "properties": {"facts": {"type": "object", "properties": {
+                     name: fact_schema(spec) for name, spec in dim.facts.items()}}}}
         for dim in vocab.dimensions.values()
     }
     return {
         "date": dict(_DATE),
         "source": {
             "type": "object", "required": ["url", "title", "role", "retrieved"],
-            "properties": {"url": _URL, "title": _STRING, "role": {"enum": ["primary", "lead"]},
+            "properties": {"url": _URL, "title": _STRING, "kind": _NULLABLE,
+                           "role": {"enum": ["primary", "lead"]},
                            "retrieved": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
                            "quote": _NULLABLE, "archived": _URL},
         },
@@ -75,14 +83,25 @@ def _defs(vocab: Vocabulary) -> dict[str, Any]:
                 "evidence": _STRING,
                 "tier": _nullable_enum(vocab.tier),
                 "route": _nullable_enum(vocab.route),
+                "route_via": {**_NULLABLE, "description": "Where the route runs (e.g. trust center)."},
                 "default": _nullable_enum(vocab.default),
                 "geography": _NULLABLE,
                 "facts": {"type": "object"},
                 "sources": {"type": "array", "items": {"$ref": "#/$defs/source"},
                             "description": "Every source of the cell, primaries and leads."},
                 "reviews": {"type": "array", "items": {"type": "object"}},
+                "variants": {"type": "array", "items": {"$ref": "#/$defs/variant"},
+                             "description": "Where reality differs by plan, endpoint, model or region."},
                 "watch_out": {"type": "boolean"},
             },
+        },
+        "variant": {
+            "type": "object", "required": ["scope", "applies_to", "value"],
+            "properties": {"scope": _STRING, "applies_to": _STRING,
+                           "value": {"enum": list(vocab.grades)}, "caveat": _NULLABLE,
+                           "evidence": _NULLABLE,
+                           "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+                           "worse_than_headline": {"type": "boolean"}},
         },
         "offering": {
             "type": "object",
@@ -91,6 +110,9 @@ def _defs(vocab: Vocabulary) -> dict[str, Any]:
             "properties": {
                 "id": {"type": "string", "pattern": ID_PATTERN},
                 "name": _STRING,
+                "aliases": {"type": "array", "items": _STRING,
+                            "description": "Other names buyers know the offering by."},
+                "service_name": {**_NULLABLE, "description": "The platform's name for the service."},
                 "developer": {**_STRING, "description": "Display name, e.g. Cohere."},
                 "platform": {**_STRING, "description": "Display name, e.g. Microsoft Azure."},
                 "developer_id": _STRING,
@@ -131,7 +153,9 @@ def data_schema(vocab: Vocabulary) -> dict[str, Any]:
     """dist/data.json: the whole registry in one file."""
     return {
         **_head(DATA_SCHEMA, "AI Provider Trust Registry feed (data.json)",
-                "The whole registry in one file. schema_version 1: the published feed's fields "
+                "The whole registry in one file. schema_version 2 (format v2: variants, typed facts, "
+                "source kinds, the documented_no grade, route kinds); version 1 had the published "
+                "feed's fields "
                 "(name, generated, license, disclaimer, dimensions, offerings with per-dimension "
                 "value, confidence, source, archived, verified) plus richer fields. Consumers must "
                 "refuse a schema_version they do not know."),
@@ -145,7 +169,7 @@ def data_schema(vocab: Vocabulary) -> dict[str, Any]:
             "license": {"type": "string", "minLength": 1},
             "license_url": {"type": "string", "format": "uri"},
             "disclaimer": {"type": "string", "minLength": 1},
-            "schema_version": {"const": 1},
+            "schema_version": {"const": SCHEMA_VERSION},
             "dimensions": {"type": "object", "description": "Dimension id to the question it answers.",
                            "additionalProperties": _STRING},
             "dimension_info": {"type": "object", "additionalProperties": {
@@ -159,11 +183,17 @@ def data_schema(vocab: Vocabulary) -> dict[str, Any]:
                        "additionalProperties": {
                            "type": "object", "required": ["label", "meaning"],
                            "properties": {"label": _STRING, "meaning": _STRING, "glyph": _STRING}}},
+            "routes": {"type": "object", "propertyNames": {"enum": list(vocab.route)},
+                       "additionalProperties": {"type": "object", "required": ["label", "meaning"],
+                                                "properties": {"label": _STRING, "meaning": _STRING}}},
             "groups": {"type": "object", "additionalProperties": {
                 "type": "object", "required": ["label"], "properties": {"label": _STRING}}},
             "enums": {"type": "object", "description": "Allowed values of a cell's confidence, "
                       "tier, route and default.",
                       "additionalProperties": {"type": "array", "items": _STRING}},
+            "vocabulary": {"type": "object", "description": "schema/vocabulary.yaml as data (grades, "
+                           "groups, dimensions and their facts, routes, source kinds, independent "
+                           "parties): what trustreg.api.load_feed rebuilds the objects from."},
             "corrections": {**_STRING, "description": "How to submit a correction."},
             "organisations": {"type": "object", "description": "Developers, platforms and "
                               "authorities by id.", "additionalProperties": {
@@ -188,7 +218,7 @@ def record_schema(vocab: Vocabulary) -> dict[str, Any]:
         "required": ["$schema", "schema_version", "generated", "modified", *offering["required"]],
         "patternProperties": SCHEMA_KEY,
         "properties": {
-            "schema_version": {"const": 1},
+            "schema_version": {"const": SCHEMA_VERSION},
             **_stamp_props(),
             "modified": {"type": ["string", "null"], "format": "date-time",
                          "description": "Commit time (UTC) of the last commit that changed the "
@@ -215,7 +245,7 @@ def index_schema(vocab: Vocabulary) -> dict[str, Any]:
         "required": ["$schema", "schema_version", "name", "generated", "offerings"],
         "patternProperties": SCHEMA_KEY,
         "properties": {
-            "schema_version": {"const": 1},
+            "schema_version": {"const": SCHEMA_VERSION},
             "name": _STRING,
             **_stamp_props(),
             "license": _STRING,

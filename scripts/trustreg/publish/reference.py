@@ -18,6 +18,8 @@ def _type(spec: dict[str, Any], defs: dict[str, Any]) -> str:
         return {"org_id": "organisation id", "date": "date (YYYY-MM-DD string)"}.get(name, name)
     if "enum" in spec:
         return "one of " + ", ".join(f"`{v}`" for v in spec["enum"])
+    if "const" in spec:
+        return f"the number `{spec['const']}`"
     if spec.get("type") == "array":
         return f"list of {_type(spec.get('items', {}), defs)}"
     kind = spec.get("type", "any")
@@ -50,12 +52,29 @@ def reference_text(root: Path, vocab: Vocabulary) -> str:
            "strings, YAML 1.2 scalars (`yes` is text). `trustreg fix` writes the canonical form.", "",
            "## Offering: `offerings/<id>.yaml`", "", *field_table(offering, defs), "",
            "### A cell: `cells.<dimension>`", "",
-           "A cell whose status is not `yes_public` needs a `caveat`; a cell graded other than "
-           "`no_public_evidence` or `unclear` needs a primary source.", "",
+           "A cell whose status is not `yes_public` needs a `caveat`; what a grade must cite is in "
+           "the grades table below. A cell's `route` must not be one its grade excludes, and a "
+           "certification dimension has no `default`.", "",
            *field_table(defs["cell"], defs), "",
+           "### A variant: `cells.<dimension>.variants[]`", "",
+           "The cell's own grade is the headline: what a new customer gets by default. A variant "
+           "names the plan, endpoint, model or region where the answer differs; a variant graded "
+           "worse than the headline (later in the grades table) makes the cell a watch-out. "
+           "Variants follow the caveat and source rules of cells.", "",
+           *field_table(defs["variant"], defs), "",
            "### A source: `cells.<dimension>.sources[]`", "", *field_table(defs["source"], defs),
-           "", "A primary source needs `url` and `retrieved`; its host must be a domain of the "
-           "graded party or of an authority.", "",
+           "", "A primary source needs `url`, `retrieved` and a primary `kind`; its host must be a "
+           "domain of the graded party, or of an independent party listed below for that "
+           "dimension and kind. A site's home page backs a positive grade only with a `quote` "
+           "(a trust center's home page is exempt).", "",
+           "| source kind | primary | meaning |", "|---|---|---|",
+           *(f"| `{k}` | {'yes' if v['primary'] else 'no, a lead'} | {_cell(v['meaning'])} |"
+             for k, v in vocab.source_kinds.items()), "",
+           "Independent parties (`independent_parties` in schema/vocabulary.yaml, the one reviewed "
+           "list; an organisation file's `kind` does not make a party primary):", "",
+           "| organisation | kind | primary kinds | primary for |", "|---|---|---|---|",
+           *(f"| `{p.organisation}` | {p.kind} | {', '.join(p.source_kinds)} | {', '.join(p.remit)} |"
+             for p in vocab.independent.values()), "",
            "### A review: `cells.<dimension>.reviews[]`", "", *field_table(defs["review"], defs),
            "", "`trustreg review` appends one, oldest first; pages show a review as "
            "`[human 2026-07-05 Name] Dismissed (alert): note`.", "",
@@ -64,12 +83,25 @@ def reference_text(root: Path, vocab: Vocabulary) -> str:
            "since they were last reviewed: comment lines start with `#`; every other line is "
            "`SHA256 YYYY-MM-DD URL` (the SHA-256 of the page's readable text with whitespace "
            "folded, the date it was recorded, the page), one per URL, sorted by URL.", "",
-           "## Grades", "", "| value | label | meaning |", "|---|---|---|"]
-    out += [f"| `{g.id}` | {_cell(g.label)} | {_cell(g.meaning)} |" for g in vocab.grades.values()]
+           "## Grades", "",
+           "In order from best to worst for the buyer. `cites`: what the grade needs as evidence.",
+           "", "| value | label | meaning | cites | route may not be |", "|---|---|---|---|---|"]
+    cites = {"none": "nothing", "primary": "a primary source",
+             "primary_quote": "a primary source with a quote"}
+    out += [f"| `{g.id}` | {_cell(g.label)} | {_cell(g.meaning)} | {cites[g.evidence]} | "
+            f"{', '.join(g.forbids_routes) or '-'} |" for g in vocab.grades.values()]
+    out += ["", "## Route kinds", "", "| route | label | meaning |", "|---|---|---|",
+            *(f"| `{r}` | {_cell(i['label'])} | {_cell(i['meaning'])} |"
+              for r, i in vocab.route_info.items()), "",
+            f"Files declare `format: {vocab.format}`. `trustreg fix` migrates format 1 files (no "
+            "`format` key): route `trust_center_nda` becomes `route: nda` with `route_via: trust "
+            "center`; other values keep their spelling."]
     out += ["", "## Dimensions", "",
             "| id | label | group | grades the | question | facts |", "|---|---|---|---|---|---|"]
     for dim in vocab.dimensions.values():
-        facts = "; ".join(f"`{k}` ({v['type']}): {v['description']}" for k, v in dim.facts.items())
+        facts = "; ".join(f"`{k}` ({'list of text' if v['type'] == 'list' else v['type']}"
+                          f"{', one of ' + '/'.join(v['enum']) if 'enum' in v else ''}): "
+                          f"{v['description']}" for k, v in dim.facts.items())
         out.append(f"| `{dim.id}` | {_cell(dim.label)} | {_cell(vocab.groups[dim.group].label)} | "
                    f"{dim.graded_party} | {_cell(dim.question)} | {_cell(facts) or '-'} |")
     out += ["", "## Organisation: `organisations/<id>.yaml`", "",

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Cell, Offering, Registry
+from ..model import Cell, Offering, Registry, Variant
 from .compare import COMPARE_CSS, compare_css, compare_page
 from .html import e, excerpt, grade_badge, graded, page, source_item, stale_note, who
 from .stamps import Stamps
 from .style import FAVICON, STYLE
-from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line
+from .text import NO_SOURCE, WATCH_OUT_SENTENCE, attribute_line, facts_line, identity_line, variant_line
 
 NO_EVIDENCE_NOTE = ("“No public evidence” means we could not verify it from public sources, "
                     "not that the answer is no.")
 
 
-def sources_block(cell: Cell) -> str:
+def sources_block(cell: Cell | Variant) -> str:
     """Primary sources, then leads visibly below them."""
     primaries = [s for s in cell.sources if s.is_primary]
     leads = [s for s in cell.sources if not s.is_primary]
@@ -44,6 +44,9 @@ def cell_section(registry: Registry, offering: Offering, cell: Cell, stamps: Sta
     parts += [f'<p class="{cls}">{e(line)}</p>' for cls, line in
               (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
     parts.append(sources_block(cell))
+    parts += [f'<div class="variant"><p><strong>Variant:</strong> {e(variant_line(v, registry))}</p>'
+              + (f'<p class="evidence">{e(v.evidence)}</p>' if v.evidence else "")
+              + f"{sources_block(v)}</div>" for v in cell.variants]
     if cell.reviews:
         items = "".join(f"<li>{e(r.line)}</li>" for r in cell.reviews)
         parts.append(f'<div class="reviews"><p class="label">Reviews</p><ul>{items}</ul></div>')
@@ -54,8 +57,11 @@ def cell_section(registry: Registry, offering: Offering, cell: Cell, stamps: Sta
 def offering_page(registry: Registry, offering: Offering, stamps: Stamps) -> str:
     watch = "".join(
         f'<li><a href="#{e(c.dimension.id)}">{e(c.dimension.label)}</a>: '
-        f"{grade_badge(registry, c.status)} {e(c.caveat or '')}</li>"
+        f"{grade_badge(registry, c.status)} {e(c.caveat or '')}"
+        + "".join(f" · {e(variant_line(v, registry))}" for v in c.worse_variants) + "</li>"
         for c in offering.watch_outs)
+    aliases = (f'<p class="aliases">Also known as: {e(", ".join(offering.aliases))}</p>\n'
+               if offering.aliases else "")
     stale = [c for c in offering.cells.values() if stamps.is_stale(c)]
     stale_line = (f'<p class="stale">{len(stale)} of {len(offering.cells)} cells are stale '
                   f"(verified more than {stamps.stale_after_days} days before {e(stamps.generated)}).</p>"
@@ -70,7 +76,7 @@ def offering_page(registry: Registry, offering: Offering, stamps: Stamps) -> str
     body = f"""<p class="banner">evidence verified as of <time datetime="{e(offering.verified)}">{e(offering.verified)}</time> (its oldest cell) · built <time datetime="{e(stamps.generated)}">{e(stamps.generated)}</time></p>
 <nav class="crumbs" aria-label="Breadcrumb"><a href="../index.html">Registry</a> / {e(offering.name)}</nav>
 <h1>{e(offering.name)}</h1>
-<p class="who">{e(who(offering))} · Developer: {e(offering.developer.name)} · Platform: {e(offering.platform.name)} · Model family: {e(offering.model_family)}</p>
+{aliases}<p class="who">{e(who(offering))} · {e(identity_line(offering))}</p>
 <p class="summary">{e(offering.summary)}</p>
 {stale_line}<section class="watchouts" aria-labelledby="watch"><h2 id="watch">Watch-outs {len(offering.watch_outs)}</h2>
 <p>{e(WATCH_OUT_SENTENCE)}</p>

@@ -32,9 +32,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("caveat", "string", "One-line watch-out text."),
     ("tier", "string", "self_serve or enterprise_only."),
     ("route", "string", "How a buyer gets the evidence or feature."),
+    ("route_via", "string", "Where the route's gate is passed (e.g. trust center)."),
     ("default", "string", "Default behaviour, for behaviours."),
     ("geography", "string", "Jurisdiction the cell speaks for."),
     ("facts", "string", "Typed facts of the cell as a JSON object."),
+    ("variants", "string", "Variants by plan, endpoint, model or region as a JSON list of "
+                           "{scope, applies_to, value, caveat}; empty when there are none."),
     ("source", "string", "Newest primary source URL (by retrieved date); empty when there is none."),
     ("archived", "string", "Archived copy of that source."),
     ("evidence", "string", "The paragraph explaining the grade."),
@@ -73,6 +76,11 @@ def rows(registry: Registry, stamps: Stamps) -> list[dict[str, Any]]:
                 "watch_out": "true" if cell.is_watch_out else "false",
                 "confidence": cell.confidence, "verified": cell.verified,
                 "caveat": cell.caveat or "", "tier": cell.tier or "", "route": cell.route or "",
+                "route_via": cell.route_via or "",
+                "variants": json.dumps([{"scope": v.scope, "applies_to": v.applies_to,
+                                         "value": v.status, "caveat": v.caveat}
+                                        for v in cell.variants], ensure_ascii=False)
+                if cell.variants else "",
                 "default": cell.default or "", "geography": cell.geography or "",
                 "facts": json.dumps(dict(cell.ordered_facts), ensure_ascii=False) if cell.facts else "",
                 "source": primary.url if primary else "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Cell, Offering, Registry
+from ..model import Cell, Offering, Registry, Source, Variant
 
 WATCH_OUT_SENTENCE = ("The cells where this offering is not a clean public yes. "
                       "This is what to check before you sign.")
@@ -12,8 +12,8 @@ NO_SOURCE = "no public source"
 
 
 def fact_value(value: Any) -> str:
-    """A fact as the seed prints it (booleans as True/False)."""
-    return str(value)
+    """A fact as the seed prints it (booleans as True/False; lists joined by commas)."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def attribute_line(cell: Cell) -> str | None:
@@ -29,9 +29,18 @@ def facts_line(cell: Cell) -> str | None:
     return " · ".join(f"{k}: {fact_value(v)}" for k, v in cell.ordered_facts) or None
 
 
+def variant_line(variant: Variant, registry: Registry) -> str:
+    """`plan Free: Partial · caveat`: what a variant applies to, its grade and caveat."""
+    grade = registry.vocabulary.grade_label(variant.status)
+    caveat = f" · {variant.caveat}" if variant.caveat else ""
+    return f"{variant.scope} {variant.applies_to}: {grade}{caveat}"
+
+
 def watch_out_line(cell: Cell, registry: Registry) -> str:
     grade = registry.vocabulary.grade_label(cell.status)
-    return f"- {cell.dimension.label}: {grade} {cell.caveat or ''}".rstrip()
+    line = f"- {cell.dimension.label}: {grade} {cell.caveat or ''}".rstrip()
+    worse = "; ".join(variant_line(v, registry) for v in cell.worse_variants)
+    return f"{line} (worse for {worse})" if worse else line
 
 
 def cell_heading(cell: Cell, registry: Registry) -> str:
@@ -39,16 +48,17 @@ def cell_heading(cell: Cell, registry: Registry) -> str:
     return f"{cell.dimension.label}: {grade} · confidence {cell.confidence} · verified {cell.verified}"
 
 
-def source_lines(cell: Cell) -> list[str]:
+def source_lines(cell: Cell | Variant) -> list[str]:
     """`source: URL`, `archived copy: URL`, leads, or `no public source`."""
     lines: list[str] = []
-    for source in cell.primary_sources:
+    primary: tuple[Source, ...] = tuple(s for s in cell.sources if s.is_primary)
+    for source in primary:
         lines.append(f"source: {source.url} ({source.title})")
         if source.quote:
             lines.append(f"quote: “{source.quote}”")
         if source.archived:
             lines.append(f"archived copy: {source.archived}")
-    if not cell.primary_sources:
+    if not primary:
         lines.append(NO_SOURCE)
     for source in cell.sources:
         if not source.is_primary:
@@ -64,8 +74,20 @@ def cell_lines(cell: Cell, registry: Registry) -> list[str]:
     lines.append(cell.evidence)
     lines.extend(line for line in (attribute_line(cell), facts_line(cell)) if line)
     lines.extend(source_lines(cell))
+    for variant in cell.variants:
+        lines.append(f"Variant: {variant_line(variant, registry)}")
+        if variant.evidence:
+            lines.append(f"  {variant.evidence}")
+        lines.extend(f"  {line}" for line in source_lines(variant))
     lines.extend(f"review: {r.line}" for r in cell.reviews)
     return lines
+
+
+def identity_line(offering: Offering) -> str:
+    """Developer, platform (and its service name), category and model family on one line."""
+    service = f" ({offering.service_name})" if offering.service_name else ""
+    return (f"Developer: {offering.developer.name} · Platform: {offering.platform.name}{service} · "
+            f"Category: {offering.category} · Model family: {offering.model_family}")
 
 
 def offering_text(offering: Offering, registry: Registry) -> str:
@@ -74,8 +96,8 @@ def offering_text(offering: Offering, registry: Registry) -> str:
         f"{registry.meta.name} · evidence verified as of {offering.verified}",
         f"Registry / {offering.name}",
         offering.name,
-        f"Developer: {offering.developer.name} · Platform: {offering.platform.name} · "
-        f"Model family: {offering.model_family}",
+        *([f"Also known as: {', '.join(offering.aliases)}"] if offering.aliases else []),
+        identity_line(offering),
         offering.summary,
         f"Watch-outs {len(offering.watch_outs)}",
         WATCH_OUT_SENTENCE,

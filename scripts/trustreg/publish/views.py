@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Cell, Offering, Registry
 from ..workspace import quoted
 
-CELL_FIELDS = ("tier", "route", "default", "geography", "confidence", "verified")
+CELL_FIELDS = ("tier", "route", "route_via", "default", "geography", "confidence", "verified")
 _CONDITION = re.compile(r"^(?P<dim>[a-z0-9_]+)(?:\.(?P<field>[a-z0-9_]+))?"
                         r"(?P<op>!=|<=|>=|=|~)(?P<value>.*)$")
 _NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII: isdigit() takes '²', int() takes '٣' and '1_0'
@@ -48,7 +48,10 @@ def compare_text(registry: Registry, a: Offering, b: Offering, width: int = 44) 
 
 @dataclass(frozen=True)
 class Condition:
-    """`DIM=GRADE[,GRADE]`, `DIM.FIELD=VALUE`, `DIM.FACT>=N`, `DIM.FIELD~TEXT` (contains)."""
+    """`DIM=GRADE[,GRADE]`, `DIM.FIELD=VALUE`, `DIM.FACT>=N`, `DIM.FIELD~TEXT` (contains).
+
+    On a list fact, = and ~ hold when some item matches, != when no item equals the value.
+    """
 
     dimension: str
     field: str | None
@@ -61,15 +64,20 @@ class Condition:
         actual = self._actual(cell)
         if actual is None:
             return self.op == "!="
-        if self.op == "~":
+        values = actual if isinstance(actual, list) else [actual]
+        if self.op == "!=":
+            return not any(self._test("=", v) for v in values)
+        return any(self._test(self.op, v) for v in values)
+
+    def _test(self, op: str, actual: Any) -> bool:
+        if op == "~":
             return self.value.lower() in str(actual).lower()
-        if self.op in ("<=", ">="):
+        if op in ("<=", ">="):
             if not isinstance(actual, int) or isinstance(actual, bool):
                 return False
             bound = int(self.value)
-            return actual <= bound if self.op == "<=" else actual >= bound
-        matches = any(str(actual).lower() == v.strip().lower() for v in self.value.split(","))
-        return matches if self.op == "=" else not matches
+            return actual <= bound if op == "<=" else actual >= bound
+        return any(str(actual).lower() == v.strip().lower() for v in self.value.split(","))
 
     def _actual(self, cell: Cell) -> Any:
         if self.field is None:

@@ -17,7 +17,11 @@ from . import (  # noqa: F401 - imported to register the rules
     tr113_stale,
     tr114_generated_schema,
     tr115_plain_text,
+    tr118_source_kind,
+    tr119_site_root,
     tr120_stray_files,
+    tr121_grade_route,
+    tr123_grade_facts,
     tr200_corrections,
     tr300_network,
 )

@@ -89,8 +89,19 @@ def cells(doc: Document) -> Iterable[tuple[str, dict[str, Any]]]:
     return doc.data["cells"].items()
 
 
-def sources(doc: Document) -> Iterable[tuple[PathKey, dict[str, Any], str, dict[str, Any]]]:
-    """(path, source, dimension id, cell) for every source of every cell."""
+def graded(doc: Document) -> Iterable[tuple[PathKey, dict[str, Any], str, dict[str, Any]]]:
+    """(path, graded item, dimension id, cell) for every cell and every variant of a cell.
+
+    A graded item has a status, an optional caveat and sources, like a cell.
+    """
     for dim_id, cell in cells(doc):
-        for i, source in enumerate(cell.get("sources") or ()):
-            yield ("cells", dim_id, "sources", i), source, dim_id, cell
+        yield ("cells", dim_id), cell, dim_id, cell
+        for i, variant in enumerate(cell.get("variants") or ()):
+            yield ("cells", dim_id, "variants", i), variant, dim_id, cell
+
+
+def sources(doc: Document) -> Iterable[tuple[PathKey, dict[str, Any], str, dict[str, Any]]]:
+    """(path, source, dimension id, cell) for every source of every cell and variant."""
+    for where, item, dim_id, cell in graded(doc):
+        for i, source in enumerate(item.get("sources") or ()):
+            yield (*where, "sources", i), source, dim_id, cell

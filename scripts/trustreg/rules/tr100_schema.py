@@ -9,6 +9,9 @@ register(Rule("TR100", "schema", "file",
 register(Rule("TR110", "declared-facts", "offering",
               "Facts are declared for the cell's dimension in schema/vocabulary.yaml and have "
               "the declared type."))
+register(Rule("TR122", "current-format", "file",
+              "The offering file declares the current `format` (schema/vocabulary.yaml); "
+              "`trustreg fix` migrates older files."))
 register(Rule("TR116", "vocabulary-consistent", "file",
               "Grade, group and dimension ids in schema/vocabulary.yaml are unique, and every "
               "dimension's group is declared.", kinds=("vocabulary",)))

@@ -1,16 +1,16 @@
-"""TR104: every watch-out cell says, in one line, what to watch out for."""
+"""TR104: every watch-out cell or variant says, in one line, what to watch out for."""
 
 from collections.abc import Iterator
 
 from ..loader import Document
-from .base import At, Context, cells, rule
+from .base import At, Context, graded, rule
 
 
 @rule("TR104", "caveat-required", "offering",
-      "A cell whose status is not yes_public has a one-line caveat.")
+      "A cell or variant whose status is not yes_public has a one-line caveat.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
-    for dim_id, cell in cells(doc):
-        if cell["status"] != "yes_public" and not cell.get("caveat"):
-            yield At(doc, ("cells", dim_id, "status"),
-                     f"caveat is required when status is {cell['status']}",
+    for where, item, _dim_id, _cell in graded(doc):
+        if item["status"] != "yes_public" and not item.get("caveat"):
+            yield At(doc, (*where, "status"),
+                     f"caveat is required when status is {item['status']}",
                      "add a one-line caveat")

@@ -1,4 +1,4 @@
-"""TR106: a primary source is the graded party's own, or an authority's."""
+"""TR106: a primary source is the graded party's own, or an independent party's within its remit."""
 
 from collections.abc import Iterable, Iterator
 
@@ -9,23 +9,45 @@ from .base import At, Context, rule, sources
 
 
 def primary_host(host: str, party: Organisation, organisations: Iterable[Organisation]) -> bool:
-    """Whether a page on host may be a primary source for a cell grading party."""
+    """Whether a page on host may be a primary source for some cell grading party (a first
+    screen for cite and watch; TR106 then applies the independent parties' remit)."""
     return party.owns_host(host) or any(o.kind == "authority" and o.owns_host(host)
                                         for o in organisations)
 
 
 @rule("TR106", "primary-source-domain", "offering",
       "A primary source's host is a domain of the graded party (the platform for vendor and "
-      "data-handling cells, the developer for EU AI Act cells) or of an authority.")
+      "data-handling cells, the developer for EU AI Act cells), or of an independent party that "
+      "schema/vocabulary.yaml lists (`independent_parties`) for that dimension and source kind.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
+    independent = [(ctx.organisations[p.organisation], p) for p in ctx.vocab.independent.values()
+                   if p.organisation in ctx.organisations]
     for where, source, dim_id, _cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
         host = url_host(source["url"]) if "url" in source else None
-        if source["role"] != "primary" or party is None or host is None:  # TR107 reports bad URLs
+        if (source["role"] != "primary" or party is None or host is None  # TR107: bad URLs
+                or "kind" not in source):  # TR118 asks for it
             continue
-        if not primary_host(host, party, ctx.organisations.values()):
+        if party.owns_host(host):
+            continue
+        owner = next(((org, p) for org, p in independent if org.owns_host(host)), None)
+        if owner is None:
+            within = [org.name for org, p in independent if dim_id in p.remit]
+            also = f" or of {', '.join(within)}" if within else ""
             yield At(doc, (*where, "url"),
                      f"primary source host {host!r} is not a domain of {party.id} "
-                     f"({', '.join(party.domains)}) or of an authority",
+                     f"({', '.join(party.domains)}){also}",
                      "cite the graded party's own page, or mark this source role: lead")
+            continue
+        org, listed = owner
+        if dim_id not in listed.remit:
+            yield At(doc, (*where, "url"),
+                     f"{org.name} ({listed.kind.replace('_', ' ')}) is primary only for "
+                     f"{', '.join(listed.remit)}, not {dim_id}",
+                     f"cite {party.name}'s own page for {dim_id}, or mark this source role: lead")
+        elif source["kind"] not in listed.source_kinds:
+            yield At(doc, (*where, "url"),
+                     f"a {source['kind']} page of {org.name} is not primary; "
+                     f"its primary kinds are {', '.join(listed.source_kinds)}",
+                     "set the kind that the page is, or mark this source role: lead")

@@ -17,9 +17,12 @@ def parsed(value: str) -> date | None:
 
 def cell_dates(dim_id: str, cell: dict) -> Iterator[tuple[PathKey, str]]:
     yield ("cells", dim_id, "verified"), cell["verified"]
-    for i, source in enumerate(cell.get("sources") or ()):
-        if "retrieved" in source:
-            yield ("cells", dim_id, "sources", i, "retrieved"), source["retrieved"]
+    items = [(("cells", dim_id), cell)]
+    items += [(("cells", dim_id, "variants", i), v) for i, v in enumerate(cell.get("variants") or ())]
+    for where, item in items:
+        for i, source in enumerate(item.get("sources") or ()):
+            if "retrieved" in source:
+                yield (*where, "sources", i, "retrieved"), source["retrieved"]
     for i, review in enumerate(cell.get("reviews") or ()):
         yield ("cells", dim_id, "reviews", i, "date"), review["date"]
 
@@ -28,7 +31,10 @@ def cell_dates(dim_id: str, cell: dict) -> Iterator[tuple[PathKey, str]]:
       "Dates are real calendar dates (YYYY-MM-DD) and not in the future.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for dim_id, cell in cells(doc):
-        for where, value in cell_dates(dim_id, cell):
+        facts = ctx.vocab.dimensions[dim_id].facts
+        dated = [(("cells", dim_id, "facts", k), v) for k, v in (cell.get("facts") or {}).items()
+                 if facts[k]["type"] == "date"]
+        for where, value in [*cell_dates(dim_id, cell), *dated]:
             day = parsed(value)
             if day is None:  # the schema refuses it; a loosened one must not crash the rules
                 yield At(doc, where, f"date {value!r} is not a real calendar date",

@@ -1,4 +1,4 @@
-"""TR200-TR203: corrections against a base revision (`trustreg check --base REV`)."""
+"""TR200-TR204: corrections against a base revision (`trustreg check --base REV`)."""
 
 from .base import Rule, register
 
@@ -12,3 +12,7 @@ register(Rule("TR202", "correction-reverified", "registry",
 register(Rule("TR203", "organisation-domain-added", "registry",
               "With --base: a domain added to an organisation is shown to a reviewer (sources on "
               "it count as primary).", severity="warning", kinds=("organisation",)))
+register(Rule("TR204", "independent-parties-changed", "registry",
+              "With --base: independent parties in schema/vocabulary.yaml (authorities, certificate "
+              "registries and their remit) changed since the base are shown to a reviewer.",
+              severity="warning"))
