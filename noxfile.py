@@ -5,49 +5,69 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import nox
 
 nox.options.default_venv_backend = "virtualenv"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = False
-nox.options.sessions = ["lint", "tests", "check", "changelog", "site"]
+nox.options.sessions = ["check", "lint", "tests", "docs", "changelog", "site"]
+PINS = ("-c", "constraints.txt")  # exact versions; pyproject.toml declares compatible ranges
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite (no network)."""
-    session.install("-e", ".[test]")
+    session.install(*PINS, "-e", ".[test]")
     session.run("pytest", *session.posargs)
 
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """Validate the registry's own data: schemas, lint rules, canonical form."""
-    session.install("-e", ".")
+    """Validate the registry's own data: schemas, lint rules, canonical form (runs first: fast)."""
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "check")
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """Every shell block of README.md and CONTRIBUTING.md runs as written in a fresh clone."""
+    session.install(*PINS, "-e", ".[test]")
+    session.run("pytest", "-m", "docs", *session.posargs)
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff on the Python, and every pre-commit hook on every file."""
-    session.install("-e", ".[lint]")
+    """Ruff, every pre-commit hook on every file, and the sdist and wheel with their metadata."""
+    session.install(*PINS, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
+    packages = session.create_tmp() + "/packages"
+    shutil.rmtree(packages, ignore_errors=True)
+    session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", packages, ".")
+    session.run("twine", "check", "--strict", *(str(p) for p in sorted(Path(packages).iterdir())))
 
 
 @nox.session
 def build(session: nox.Session) -> None:
     """Check, then build dist/ (data.json, CSV, datapackage, site)."""
-    session.install("-e", ".")
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "build")
 
 
 @nox.session(default=False)
 def links(session: nox.Session) -> None:
     """Opt-in: check every source URL over the network (the only session that needs it)."""
-    session.install("-e", ".")
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "links", *session.posargs)
+
+
+@nox.session(default=False)
+def watch(session: nox.Session) -> None:
+    """Opt-in: fetch every primary source and report drift (network; `-- --record` stores fingerprints)."""
+    session.install("-e", ".")
+    session.run("trustreg", "watch", *session.posargs)
 
 
 @nox.session
@@ -59,7 +79,7 @@ def site(session: nox.Session) -> None:
         session.run("apt-get", "update", "-qq", external=True)
         session.run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver",
                     external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
-    session.install("-e", ".[site]")
+    session.install(*PINS, "-e", ".[site]")
     session.run("trustreg", "build")
     session.run("python", "tests/site/check_site.py", "dist/site", "--screenshots", "dist")
     hostile = os.path.join(session.create_tmp(), "hostile-registry")
@@ -72,7 +92,7 @@ def site(session: nox.Session) -> None:
 @nox.session
 def changelog(session: nox.Session) -> None:
     """CHANGELOG.md's released sections match git history."""
-    session.install("-e", ".")
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "changelog", "--check")
 
 
@@ -86,7 +106,7 @@ def release(session: nox.Session) -> None:
         session.error("the working tree is not clean; commit or stash first")
     if session.run("git", "tag", "--list", tag, external=True, silent=True).strip():
         session.error(f"tag {tag} exists already")
-    session.install("-e", ".")
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "check")
     session.run("trustreg", "changelog", "--release", tag)
     session.run("git", "add", "CHANGELOG.md", external=True)
@@ -98,5 +118,5 @@ def release(session: nox.Session) -> None:
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Print the speed and memory figures recorded in BENCHMARKS.md (opt-in; several minutes)."""
-    session.install("-e", ".[test]")
+    session.install(*PINS, "-e", ".[test]")
     session.run("python", "benchmarks/run.py", *session.posargs)

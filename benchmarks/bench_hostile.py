@@ -26,6 +26,7 @@ from trustreg import loader
 from trustreg.changelog import _TRAILER
 from trustreg.findings import safe
 from trustreg.fmt import dump
+from trustreg.quotes import _ELISION
 from trustreg.rules.tr115_plain_text import markup
 from trustreg.urls import url_problem
 
@@ -69,6 +70,7 @@ PATTERNS: dict[str, tuple[Callable[[str], Any], list[str]]] = {
                                              "Co-authored-by:" + " " * (MB // 2) + "a" * (MB // 2),
                                              "Co-authored-by: " + "a <" * (MB // 3)]),
     "finding text": (safe, ["k" * MB, "\u202e" * MB, "a " * (MB // 2)]),
+    "quote elision": (_ELISION.split, [" " * MB, "[ " * (MB // 2), "[ . . " * (MB // 6)]),
     "URL": (url_problem, ["https://" + "a." * (MB // 2) + "com/", "https://x.com/" + "%" * MB]),
 }
 TARGET_PATTERN = 0.5

@@ -1,4 +1,5 @@
-"""Print the registry tooling's figures: check, check-jsonschema, one changed file, build, changelog.
+"""Print the registry tooling's figures: check, check-jsonschema, one changed file, build, changelog,
+watch (1,000 sources on a loopback server).
 
 Usage: python benchmarks/run.py [--sizes 100,1000,10000]  (run by `nox -s bench`)
 Synthetic registries are generated in a temporary folder, never in offerings/.
@@ -103,10 +104,11 @@ def bench_size(count: int, tmp: Path, env: dict[str, str]) -> dict[str, float]:
     return figures
 
 
-def changelog() -> None:
-    done = subprocess.run([sys.executable, HERE / "bench_changelog.py"], capture_output=True, text=True)
+def script(name: str) -> None:
+    """Run another benchmark script and print its figures."""
+    done = subprocess.run([sys.executable, HERE / f"bench_{name}.py"], capture_output=True, text=True)
     print(done.stdout.strip() if done.returncode == 0 else
-          f"changelog benchmark FAILED (exit {done.returncode}): {done.stderr.strip()[-300:]}")
+          f"{name} benchmark FAILED (exit {done.returncode}): {done.stderr.strip()[-300:]}")
 
 
 def verdicts(results: dict[int, dict[str, float]]) -> str:
@@ -133,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "TRUSTREG_CACHE_DIR": str(Path(tmp) / "cache")}
         for count in (int(s) for s in args.sizes.split(",")):
             results[count] = bench_size(count, Path(tmp), env)
-    changelog()
+    script("changelog")
+    script("watch")
     bench_hostile.main()
     print(verdicts(results))
     return 0

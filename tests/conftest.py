@@ -9,7 +9,7 @@ import pytest
 from trustreg import loader
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "000_6037299441ab62bc.txt"
+SEED = REPO / "tests" / "data" / "cohere-api.published.txt"  # the published page, verbatim
 REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings")
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from trustreg import checker, cli
+from trustreg import cache, checker, cli
+from trustreg.cache import ResultCache
 from trustreg.checker import Checker, Result
 
 
@@ -107,3 +109,85 @@ def test_pool_cache_and_plain_runs_agree(registry: Path, monkeypatch: pytest.Mon
         shutil.rmtree(os.environ["TRUSTREG_CACHE_DIR"])
     assert len(runs[0][0]) == 6 * 11 and len(runs[0][1]) == 8
     assert all(run == runs[0] for run in runs)
+
+
+def plant(entry: Path, data: dict | None = None, findings: list | None = None,
+          mac: bytes = b"0" * 64) -> None:
+    """Rewrite an entry as an attacker without the key would: any payload, any MAC."""
+    payload = json.loads(entry.read_bytes().partition(b"\n")[2])
+    if data is not None:
+        payload["data"] = data
+    if findings is not None:
+        payload["findings"] = findings
+    entry.write_bytes(mac + b"\n" + json.dumps(payload).encode())
+
+
+def test_a_planted_entry_cannot_pass_an_invalid_file(registry: Path, capsys) -> None:
+    check(registry, capsys)
+    path = registry / "offerings" / "cohere-api.yaml"
+    good = path.read_text(encoding="utf-8")
+    bad = good.replace("status: partial", "status: partal", 1)
+    path.write_text(bad, encoding="utf-8")
+    expected = check(registry, capsys, "--no-cache")
+    assert expected[0] == 1 and " TR100 " in expected[1]
+    original = next(e for e in entries() if b'"offerings/cohere-api.yaml"' in e.read_bytes())
+    key = ResultCache.key("offerings/cohere-api.yaml", bad)
+    forged = original.with_name(f"{key}.json")
+    shutil.copyfile(original, forged)  # a genuine MAC, for another text
+    assert check(registry, capsys) == expected
+    for mac in (b"", original.read_bytes().partition(b"\n")[0], b"f" * 64):
+        plant(forged, findings=[], mac=mac)
+        assert check(registry, capsys) == expected
+
+
+def test_a_planted_entry_cannot_change_data_nor_add_a_domain(registry: Path) -> None:
+    Checker(registry, stale_days=30, use_cache=True).run()
+    for entry in entries():
+        data = json.loads(entry.read_bytes().partition(b"\n")[2])["data"]
+        extra = ["evil.example"] if data["id"] == "cohere" else []
+        plant(entry, data={**data, "name": "Planted", "domains": [*data.get("domains", []), *extra]})
+    result = Checker(registry, stale_days=30, use_cache=True).run()
+    assert result.findings == Checker(registry, stale_days=30).run().findings
+    assert [d.data["domains"] for d in result.valid("organisation") if d.data["id"] == "cohere"] == [
+        ["cohere.com"]]
+    assert "Planted" not in {d.data["name"] for kind in ("organisation", "offering")
+                             for d in result.valid(kind)}
+
+
+def checked_files(registry: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    checked: list[Path] = []
+    original = Checker._file_findings
+    monkeypatch.setattr(Checker, "_file_findings",
+                        lambda self, file, *args: checked.append(file) or original(self, file, *args))
+    Checker(registry, stale_days=30, use_cache=True).run()
+    monkeypatch.setattr(Checker, "_file_findings", original)
+    return checked
+
+
+def test_a_copied_key_vouches_for_nothing(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(checked_files(registry, monkeypatch)) == 3
+    assert checked_files(registry, monkeypatch) == []  # warm
+    key = Path(os.environ["TRUSTREG_CACHE_DIR"]) / cache.KEY_FILE
+    secret = key.read_bytes()
+    key.unlink()
+    key.write_bytes(secret)  # as a restored or copied cache would hold it
+    key.chmod(0o600)
+    assert len(checked_files(registry, monkeypatch)) == 3
+
+
+def test_a_key_others_can_read_disables_the_cache(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked_files(registry, monkeypatch)
+    key = Path(os.environ["TRUSTREG_CACHE_DIR"]) / cache.KEY_FILE
+    key.chmod(0o644)
+    assert len(checked_files(registry, monkeypatch)) == 3
+    assert len(checked_files(registry, monkeypatch)) == 3
+
+
+def test_edited_code_has_its_own_entries(tmp_path: Path) -> None:
+    copy = tmp_path / "trustreg"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert cache.code_digest(copy) == cache.code_digest(cache.PACKAGE)
+    rules = copy / "rules" / "tr106_source_domain.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cache.code_digest.cache_clear()
+    assert cache.code_digest(copy) != cache.code_digest(cache.PACKAGE)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,84 @@ def test_hostile_text_is_escaped(repo: Repo) -> None:
     line = next(x for x in generate(repo).splitlines() if "Evil" in x)
     assert "[click](" not in line and "<script>" not in line
     assert md("[a](b) <c>") == "\\[a\\]\\(b\\) \\<c\\>"
+
+
+def plant_commit(repo: Repo, raw: bytes) -> str:
+    """A commit object written byte for byte (git commit would refuse some of these bytes)."""
+    sha = subprocess.run(["git", "-C", str(repo.root), "hash-object", "-t", "commit", "-w", "--stdin",
+                          "--literally"], input=raw, capture_output=True, check=True).stdout.decode().strip()
+    repo.git("update-ref", "HEAD", sha)
+    repo.git("reset", "-q", "--hard")
+    return sha
+
+
+def test_log_format_bytes_in_a_message_neither_crash_nor_forge(repo: Repo) -> None:
+    forged = "\x1e" + "f" * 40 + "\x1f\x1fEve Forger\x1feve@example.org\x1f2026-01-01\x1fforged\x1f"
+    correct(repo, f"Correct HIPAA BAA{forged}\n\nbody{forged}")
+    parent = repo.git("rev-parse", "HEAD").strip()
+    data = repo.offering()
+    data["cells"]["iso_27001"].update(verified="2026-11-20", caveat="Synthetic: scope narrowed.")
+    repo.write(data)
+    repo.commit("Narrow")
+    tree = repo.git("rev-parse", "HEAD^{tree}").strip()
+    plant_commit(repo, (f"tree {tree}\nparent {parent}\n".encode()
+                        + b"author Zo\xe9 \xff <zoe@example.org> 1764000000 +0100\n"
+                        + b"committer Zoe <zoe@example.org> 1764000000 +0100\n\n"
+                        + b"Narrow\0\x1e\x1fEve\x1feve@example.org\n\nCo-authored-by: Eve <eve@example.org>"))
+    text = generate(repo)
+    assert "Eve Forger" not in text and "forged" not in text
+    line = next(x for x in text.splitlines() if "ISO 27001" in x)
+    assert line.endswith("Credit: Zo\ufffd \ufffd, Eve.")  # the trailer's co-author, no forged record
+
+
+def test_a_file_name_that_is_not_utf8_does_not_crash(repo: Repo) -> None:
+    odd = repo.root / "offerings" / os.fsdecode(b"odd-\xff.yaml")
+    odd.write_text("id: [unclosed\n", encoding="utf-8")
+    repo.commit("An odd file name")
+    warnings: list[str] = []
+    generate(repo, warnings)
+    assert len(warnings) == 1 and ": offerings/odd-\\xff.yaml does not load, skipped" in warnings[0]
+
+
+def test_keys_and_grades_of_an_invalid_commit_are_escaped(repo: Repo) -> None:
+    data = repo.offering()
+    data["cells"]["hipaa_baa"].update({"status": "<b>[x](https://evil.example)</b>", "<i>k</i>": 1})
+    data["cells"]["iso_27001"]["sources"] = ["not a source", {"url": 5, "role": "primary"}]
+    repo.write(data)
+    repo.commit("Invalid data")
+    data["cells"] = ["not", "cells"]
+    repo.write(data)
+    repo.commit("More invalid data")
+    text = generate(repo)
+    assert LIVE.findall(text) == [] and "<" not in text.replace("\\<", "")
+
+
+LIVE = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://trustcenter\.cohere\.com)")
+
+
+def test_urls_in_names_do_not_become_links(repo: Repo) -> None:
+    correct(repo, "Correct\n\nCo-authored-by: www.evil.example <a@example.org>\n"
+                  "Reported-by: Rex mailto:x@evil.example <r@example.org>",
+            author="Eve https://evil.example/x <eve@example.org>")
+    line = next(x for x in generate(repo).splitlines() if "HIPAA BAA" in x)
+    credit = line.split("Credit: ")[1]
+    assert credit == ("Eve https\\[:\\]//evil\\[.\\]example/x, www\\[.\\]evil\\[.\\]example; reported by "
+                      "Rex mailto\\[:\\]x\\[@\\]evil\\[.\\]example.")
+    assert not re.search(r"https?://|www\.|\w@\w|\w\.\w", credit)
+
+
+def test_shallow_clone_says_so(repo: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    correct(repo, "Correct HIPAA BAA")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.root.as_uri(), str(clone)], check=True)
+    for args in (["changelog", "--check"], ["changelog"]):
+        assert cli.main(["--root", str(clone), *args]) == 2
+        assert "the git history is shallow" in capsys.readouterr().err
+    assert not (clone / "CHANGELOG.md").exists()
+
+
+@pytest.mark.parametrize("tag", ["2026.12.01\n", " 2026.12.01", "2026.13.45", "2026-12-01", ""])
+def test_release_takes_only_a_date_tag(repo: Repo, capsys: pytest.CaptureFixture[str], tag: str) -> None:
+    assert cli.main(["--root", str(repo.root), "changelog", "--release", tag]) == 2
+    assert "is not a date tag" in capsys.readouterr().err
+    assert not (repo.root / "CHANGELOG.md").exists()

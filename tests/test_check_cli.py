@@ -65,6 +65,43 @@ def test_paths_limit_the_report(registry: Path, capsys: pytest.CaptureFixture[st
     assert out.startswith("offerings/cohere-api.yaml:")
 
 
+@pytest.mark.parametrize("folder", ["offerings", "offerings/", ".", "offerings/../offerings"])
+def test_a_folder_reports_the_files_in_it(registry: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    _break(registry)
+    monkeypatch.chdir(registry)
+    status, out, _ = run(registry, capsys, folder)
+    assert status == 1 and out.startswith("offerings/cohere-api.yaml:") and " TR104 " in out
+    assert run(registry, capsys, "organisations")[0] == 0
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "schema/../LICENSE", "tests-folder"])
+def test_a_path_that_is_no_registry_file_is_a_usage_error(
+        registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        name: str) -> None:
+    _break(registry)
+    monkeypatch.chdir(registry)
+    (registry / "notes.txt").write_text("notes\n", encoding="utf-8")
+    (registry / "LICENSE").write_text("licence\n", encoding="utf-8")
+    (registry / "tests-folder").mkdir()
+    (registry / "tests-folder" / "draft.yaml").write_text("id: x\n", encoding="utf-8")
+    status, out, err = run(registry, capsys, name)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"trustreg check: {name} ") and err.count("\n") == 1
+
+
+def test_misplaced_data_files_are_reported_by_path(registry: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    text = (registry / "offerings" / "cohere-api.yaml").read_bytes()
+    (registry / "offerings" / "x.YAML").write_bytes(text)
+    (registry / "offerings" / "sub").mkdir()
+    (registry / "offerings" / "sub" / "x.yaml").write_bytes(text)
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "x.YAML"))
+    assert status == 1 and out.startswith("offerings/x.YAML:1:1: TR120 ") and out.count("\n") == 1
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "sub"))
+    assert status == 1 and out.startswith("offerings/sub/x.yaml:1:1: TR120 ") and out.count("\n") == 1
+
+
 def test_list_rules_names_every_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["check", "--list-rules"]) == 0
     out = capsys.readouterr().out
@@ -83,3 +120,46 @@ def test_console_script_runs_as_module(registry: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
+
+
+def _three_mistakes(root: Path, *, top_level: bool = False) -> None:
+    path = root / "offerings" / "cohere-api.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("status: yes_sales_gated\n    caveat: Report access",
+                        "status: yes_maybe\n    caveat: Report access", 1)
+    text = text.replace("    caveat: DPA requires NDA; subprocessors listed.\n", "")
+    text = text.replace("https://docs.cohere.com/docs/command-a-plus", "http://docs.cohere.com/docs/command-a-plus")
+    if top_level:
+        text = text.replace("category: first_party", "category: somewhere")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_one_run_reports_independent_mistakes_in_three_cells(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _three_mistakes(registry)
+    status, out, _ = run(registry, capsys, "--no-cache")
+    lines = out.splitlines()
+    assert status == 1
+    assert [line.split(" ")[1] for line in lines] == ["TR100", "TR104", "TR107"], lines
+    assert "cells.soc2_type2.status has value 'yes_maybe'" in lines[0]
+    assert "http://docs.cohere.com" in lines[2]
+
+
+def test_a_cell_with_a_schema_error_gets_no_rules_of_its_own(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"
+    text = path.read_text(encoding="utf-8")
+    # the same cell: an unknown grade and no caveat; the rules would assume its shape
+    path.write_text(text.replace("status: yes_sales_gated\n    caveat: Report access requires a signed "
+                                 "mutual NDA.\n", "status: yes_maybe\n", 1), encoding="utf-8")
+    status, out, _ = run(registry, capsys, "--no-cache")
+    assert status == 1
+    assert [line.split(" ")[1] for line in out.splitlines()] == ["TR100"]
+
+
+def test_an_error_outside_cells_still_stops_the_rules(registry: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    _three_mistakes(registry, top_level=True)
+    status, out, _ = run(registry, capsys, "--no-cache")
+    assert status == 1
+    assert {line.split(" ")[1] for line in out.splitlines()} == {"TR100"}

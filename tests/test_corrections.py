@@ -107,3 +107,176 @@ def test_first_commit_has_nothing_to_compare(registry: Path, capsys) -> None:
 def test_base_outside_a_repository_is_a_usage_error(registry: Path, capsys) -> None:
     assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 2
     assert capsys.readouterr().err.endswith("is not in a git repository\n")
+
+
+def run_check(repo: Repo, capsys: pytest.CaptureFixture[str], base: str = "HEAD",
+              *args: str) -> tuple[int, list[str], str]:
+    status = cli.main(["--root", str(repo.root), "check", "--base", base, *args])
+    captured = capsys.readouterr()
+    return status, captured.out.splitlines(), captured.err
+
+
+def codes(lines: list[str]) -> list[str]:
+    return [line.split(": ")[1].split()[0] for line in lines]
+
+
+def test_renamed_offering_is_still_compared(repo: Repo, capsys) -> None:
+    correct_hipaa(repo, source=False)
+    data = repo.offering()
+    (repo.root / "offerings" / "cohere-api.yaml").unlink()
+    data["id"] = "cohere-platform"
+    repo.write(data)
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"]
+    assert "offerings/cohere-platform.yaml" in lines[0] and "cohere-platform/hipaa_baa" in lines[0]
+    assert cli.main(["--root", str(repo.root), "diff", "HEAD"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "renamed cohere-api -> cohere-platform"
+    assert any(line.startswith("corrected cohere-platform/hipaa_baa") for line in out)
+
+
+def test_rename_git_does_not_see_is_followed_by_what_the_files_cite() -> None:
+    from trustreg.semdiff import offering_renames
+
+    cell = {"status": "partial", "sources": [{"url": "https://a.example/doc", "role": "primary"}]}
+    old = {"x": {"developer": "a", "platform": "a", "name": "X", "cells": {"d": cell}},
+           "y": {"developer": "b", "platform": "b", "name": "Y", "cells": {"d": cell}}}
+    new = {"x2": {"developer": "a", "platform": "a", "name": "Renamed", "cells": {"d": cell}},
+           "z": {"developer": "c", "platform": "c", "name": "Y", "cells": {"d": cell}}}
+    assert offering_renames(old, new) == {"x": "x2"}
+
+
+def rename_dimension(repo: Repo, old: str, new: str) -> None:
+    vocab = repo.root / "schema" / "vocabulary.yaml"
+    vocab.write_text(vocab.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n"),
+                     encoding="utf-8")
+    assert cli.main(["--root", str(repo.root), "schema"]) == 0
+    data = repo.offering()
+    data["cells"] = {(new if k == old else k): v for k, v in data["cells"].items()}
+    repo.write(data)
+
+
+def test_renamed_dimension_is_still_compared(repo: Repo, capsys) -> None:
+    correct_hipaa(repo, source=False)
+    rename_dimension(repo, "hipaa_baa", "hipaa")
+    capsys.readouterr()
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"]
+    assert "cohere-api/hipaa (was hipaa_baa): grade changed" in lines[0]
+    assert cli.main(["--root", str(repo.root), "diff", "HEAD"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "renamed dimension hipaa_baa -> hipaa" in out
+    assert any(line.startswith("corrected cohere-api/hipaa (was hipaa_baa) (no_public_evidence")
+               for line in out)
+
+
+def test_a_pure_dimension_rename_is_no_correction(repo: Repo, capsys) -> None:
+    rename_dimension(repo, "hipaa_baa", "hipaa")
+    capsys.readouterr()
+    assert run_check(repo, capsys)[:2] == (0, [])
+
+
+@pytest.mark.parametrize("variant", [
+    "https://trustcenter.cohere.com/#faq", "https://trustcenter.cohere.com/",
+    "https://trustcenter.cohere.com/?lang=en", "https://TrustCenter.Cohere.COM",
+    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com"])
+def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, capsys,
+                                                                 variant: str) -> None:
+    correct_hipaa(repo, source=True)
+    data = repo.offering()
+    data["cells"]["hipaa_baa"]["sources"][0].update(url=variant, retrieved="2026-07-05")
+    repo.write(data)
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"]
+
+
+def test_a_lead_turned_primary_is_not_fresh_evidence(repo: Repo, capsys) -> None:
+    data = repo.offering()
+    lead = data["cells"]["hipaa_baa"]["sources"][1]
+    data["cells"]["hipaa_baa"]["sources"][1] = {"url": "https://cohere.com/blog/baa", **lead}
+    repo.write(data)
+    repo.commit("Give the lead its link")
+    correct_hipaa(repo, source=False)
+    data = repo.offering()
+    data["cells"]["hipaa_baa"]["sources"][1].update(role="primary", retrieved="2026-07-05")
+    repo.write(data)
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"]
+
+
+@pytest.mark.parametrize(("retrieved", "fails"), [("2026-07-01", True), ("2026-07-05", True),
+                                                  ("2026-07-06", False)])
+def test_a_re_retrieved_source_must_be_read_after_the_base_verified(repo: Repo, capsys, retrieved: str,
+                                                                    fails: bool) -> None:
+    data = repo.offering()
+    data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = "2026-06-01"
+    repo.write(data)
+    repo.commit("An older reading")
+    correct_hipaa(repo, source=False)
+    data = repo.offering()
+    data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = retrieved
+    repo.write(data)
+    status, lines, _ = run_check(repo, capsys)
+    assert (status, codes(lines)) == ((1, ["TR201"]) if fails else (0, []))
+
+
+def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> None:
+    org = repo.root / "organisations" / "cohere.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("- cohere.com\n",
+                                                           "- cohere.com\n- cohere-docs.example\n"),
+                   encoding="utf-8")
+    correct_hipaa(repo, source=True)
+    data = repo.offering()
+    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://cohere-docs.example/baa"
+    repo.write(data)
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 0 and codes(lines) == ["TR203"]  # a warning, for the reviewer
+    assert lines[0].startswith("organisations/cohere.yaml:6:")
+    assert "domain cohere-docs.example added since the base" in lines[0]
+
+
+def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys) -> None:
+    path = repo.root / "offerings" / "cohere-api.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good + "id: duplicate\n", encoding="utf-8")
+    repo.commit("Break the file")
+    path.write_text(good, encoding="utf-8")
+    correct_hipaa(repo, source=False)
+    status, lines, _ = run_check(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR200"]
+    assert "offerings/cohere-api.yaml does not load there (duplicate key 'id'" in lines[0]
+
+
+def test_an_empty_base_is_a_usage_error(repo: Repo, capsys) -> None:
+    correct_hipaa(repo, source=False)
+    status, lines, err = run_check(repo, capsys, "")
+    assert status == 2 and lines == [] and "--base needs a revision" in err
+
+
+def test_a_branch_behind_its_base_is_not_blamed_for_the_base_s_later_commits(repo: Repo, capsys) -> None:
+    repo.git("checkout", "-q", "-b", "fix")
+    (repo.root / "NOTES.md").write_text("A branch's own commit.\n", encoding="utf-8")
+    repo.commit("Notes")
+    repo.git("checkout", "-q", "main")
+    correct_hipaa(repo, source=True)
+    repo.commit("A correction on main")
+    repo.git("checkout", "-q", "fix")
+    status, lines, err = run_check(repo, capsys, "main")
+    assert (status, lines) == (0, [])
+    assert "where HEAD and main diverge (merge base)" in err
+    correct_hipaa(repo, source=False)  # the branch's own unsourced correction is still caught
+    assert codes(run_check(repo, capsys, "main")[1]) == ["TR201"]
+
+
+def test_base_at_head_warns_that_commits_are_not_compared(repo: Repo, capsys) -> None:
+    correct_hipaa(repo, source=False)
+    repo.commit("An unsourced correction on main")
+    status, lines, err = run_check(repo, capsys, "main")
+    assert (status, lines) == (0, [])
+    assert err.startswith("warning: --base main is HEAD itself") and err.count("\n") == 1
+
+
+def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    status, lines, err = run_check(repo, capsys)
+    assert status == 2 and lines == [] and "cannot run git" in err and "Traceback" not in err

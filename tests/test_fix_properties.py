@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -90,7 +91,9 @@ def cells(draw: st.DrawFn, dim: str, cell: dict[str, Any]) -> dict[str, Any]:
     cell.pop("reviews", None)
     if draw(st.booleans()):
         cell["reviews"] = draw(st.lists(st.fixed_dictionaries(
-            {"date": DATE, "decision": short(LINE, 80)}, optional={"note": short(TEXT, 2000)}),
+            {"date": DATE, "by": short(LINE, 120), "reviewer": st.sampled_from(["human", "monitor"]),
+             "decision": st.sampled_from(["dismissed", "confirmed", "reverified"]),
+             "note": short(TEXT, 2000)}, optional={"alert": short(LINE, 200)}),
             min_size=1, max_size=2))
     return {k: cell[k] for k in draw(st.permutations(list(cell)))}
 
@@ -147,15 +150,19 @@ def test_fix_brings_any_style_to_the_one_form(draw: st.DataObject) -> None:
     data = draw.draw(offerings())
     written = any_style(draw.draw, data)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "synthetic.yaml"
+        root = Path(tmp)
+        shutil.copytree(REPO / "schema", root / "schema")
+        shutil.copy(REPO / "registry.yaml", root)
+        path = root / "offerings" / "synthetic.yaml"
+        path.parent.mkdir()
         path.write_text(written, encoding="utf-8")
         assert loader.load(path).data == data
-        report = fix_files(REPO, [path], write=True)
+        report = fix_files(root, [path], write=True)
         assert report.findings == []
         fixed = path.read_text(encoding="utf-8")
         assert fixed == canonical_text(data, "offering", VOCAB)
         assert loader.load(path).data == data
-        again = fix_files(REPO, [path], write=True)
+        again = fix_files(root, [path], write=True)
         assert (again.changed, again.findings) == ([], [])
         assert path.read_text(encoding="utf-8") == fixed
 
@@ -184,3 +191,71 @@ def test_fix_refuses_broken_files_and_writes_nothing(registry: Path,
     assert cli.main(["--root", str(registry), "fix"]) == 1
     assert "TR003 duplicate key 'id'" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == broken
+
+
+def fix(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["--root", str(root), "fix", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def unformat(path: Path) -> bytes:
+    path.write_text(yaml.safe_dump(loader.load(path).data, sort_keys=True, width=60), encoding="utf-8")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["elsewhere/cohere-api.yaml", "registry.yaml", "schema/vocabulary.yaml",
+                                  "offerings/sub/cohere-api.yaml", "linked/cohere-api.yaml", "tests"])
+def test_fix_rewrites_only_offering_and_organisation_files(
+        registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        name: str) -> None:
+    for folder in ("elsewhere", "offerings/sub", "tests"):
+        (registry / folder).mkdir()
+        shutil.copy(registry / "offerings" / "cohere-api.yaml", registry / folder)
+    (registry / "linked").symlink_to(registry / "elsewhere")
+    before = {p: unformat(p) for p in registry.rglob("*.yaml") if not p.is_symlink()}
+    monkeypatch.chdir(registry)
+    status, out, err = fix(registry, capsys, name)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"trustreg fix: {name} ") and err.count("\n") == 1
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_fix_takes_a_folder(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    unformat(registry / "offerings" / "cohere-api.yaml")
+    status, out, _ = fix(registry, capsys, str(registry / "offerings"))
+    assert (status, out) == (0, "reformatted offerings/cohere-api.yaml\n")
+
+
+def test_fix_refuses_a_file_with_comments(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("name: Cohere API\n", "name: Cohere API  # the API\n")
+    path.write_text("# Reviewed by Ada\n" + text, encoding="utf-8")
+    before = path.read_bytes()
+    expected = [f"offerings/cohere-api.yaml:{place}: TR112 comment would be lost: comments are not "
+                "data (put what a reader needs into a field, then delete the comment)"
+                for place in ("1:1", "3:19")]
+    status, out, err = fix(registry, capsys)
+    assert (status, out, err.splitlines()) == (1, "", expected)
+    assert path.read_bytes() == before
+    assert cli.main(["--root", str(registry), "check"]) == 1  # check says the same
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_fix_reports_what_it_cannot_write(registry: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch, read_only: str) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"
+    before = unformat(path)
+    if read_only == "file":
+        path.chmod(0o444)
+    else:  # tests may run as root, whom a read-only folder does not stop: fail as the OS would
+        def refuse(*_args: object) -> None:
+            raise PermissionError(13, "Permission denied")
+        monkeypatch.setattr("trustreg.atomic.write_text", refuse)
+    status, out, err = fix(registry, capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith("offerings/cohere-api.yaml:1:1: TR112 cannot rewrite the file: ")
+    assert err.count("\n") == 1
+    assert path.read_bytes() == before

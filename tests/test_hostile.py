@@ -406,7 +406,7 @@ def test_changelog_renders_the_corpus_inert(registry: Path) -> None:
     assert skipped == loader_refused
     assert "HIPAA BAA: No public evidence → Yes, sales-gated" in text
     assert LIVE_MARKDOWN.findall(text) == []
-    assert r"Mallory \[x\]\(javascript:alert\(1\)\)" in text  # escaped, not dropped
+    assert r"Mallory \[x\]\(javascript\[:\]alert\(1\)\)" in text  # escaped, not dropped
 
 
 def test_changelog_id_cannot_leave_its_code_span(registry: Path) -> None:
@@ -454,3 +454,19 @@ def test_symlinked_registry_file_is_refused(registry: Path, tmp_path: Path, rel:
     (registry / rel).unlink()
     (registry / rel).symlink_to(copy)
     assert_one_finding(registry, rel, "TR001", "1:1")
+
+
+def test_unsafe_licence_url_is_a_finding_and_never_linked(registry: Path) -> None:
+    from trustreg.api import load_registry
+    from trustreg.publish import build
+
+    meta = registry / "registry.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "license_url: https://creativecommons.org/licenses/by/4.0/",
+        "license_url: javascript:alert(document.cookie)"), encoding="utf-8")
+    assert_one_finding(registry, "registry.yaml", "TR107", "3:14")
+    build.build(load_registry(registry, strict=False), registry / "dist")
+    pages = [p.read_text(encoding="utf-8") for p in (registry / "dist" / "site").rglob("*.html")]
+    assert pages and all("javascript:" not in page.replace("URL uses the javascript: scheme", "")
+                         for page in pages)
+    assert "javascript:" not in (registry / "dist" / "datapackage.json").read_text(encoding="utf-8")

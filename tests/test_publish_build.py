@@ -94,3 +94,81 @@ def test_errors_stop_the_build_and_keep_the_old_dist(registry: Path,
     assert "TR100" in out and "nothing was written" in err
     assert digest(registry / "dist") == before
     assert sorted(p.name for p in registry.iterdir() if p.name.startswith(".dist")) == []
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b""
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("out", [".", "..", "/", "offerings", "schema/new", "notes.txt", "home",
+                                 "link", "old-dist"])
+def test_build_never_replaces_what_it_did_not_make(registry: Path, out: str,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (registry / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    (registry / "home").mkdir()
+    (registry / "home" / "thesis.txt").write_text("years of work\n", encoding="utf-8")
+    (registry / "link").symlink_to(registry / "home")
+    (registry / "old-dist").mkdir()  # like a dist/ from before builds left their marker
+    (registry / "old-dist" / "data.json").write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(registry)
+    before = snapshot(registry.parent)
+    assert cli.main(["--root", str(registry), "build", "--out", out]) == 2
+    out_text, err = capsys.readouterr()
+    assert out_text == "" and err.startswith(f"trustreg build: --out {out} ") and err.count("\n") == 1
+    assert snapshot(registry.parent) == before
+
+
+def test_build_replaces_only_its_own_folder(registry: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = registry.parent / "site-out"
+    out.mkdir()  # empty: may be used
+    assert cli.main(["--root", str(registry), "build", "--out", str(out)]) == 0
+    assert (out / ".trustreg-build").is_file() and (out / "data.json").is_file()
+    (out / "screenshot.png").write_bytes(b"made by hand")
+    assert cli.main(["--root", str(registry), "build", "--out", str(out)]) == 0
+    assert not (out / "screenshot.png").exists()  # the folder is the build's own: replaced whole
+    assert sorted(p.name for p in registry.parent.iterdir()) == ["registry", "site-out"]
+    capsys.readouterr()
+
+
+FORMULAS = {"offering name": "=HYPERLINK(\"https://evil.example\",\"Click\")",
+            "organisation name": "+cmd|' /C calc'!A0", "caveat": "-2+3+cmd|' /C calc'!A0",
+            "evidence": "@SUM(1+1)*cmd|' /C calc'!A0", "geography": "＝1+1"}
+
+
+def test_csv_cells_never_start_a_formula(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from trustreg.fmt import dump
+    from trustreg.loader import load
+
+    path = registry / "offerings" / "cohere-api.yaml"
+    data = load(path).data
+    data["name"] = FORMULAS["offering name"]
+    cell = data["cells"]["data_residency"]
+    cell.update(caveat=FORMULAS["caveat"], evidence=FORMULAS["evidence"],
+                geography=FORMULAS["geography"])
+    path.write_text(dump(data), encoding="utf-8")
+    organisation = registry / "organisations" / "cohere.yaml"
+    organisation.write_text(dump({**load(organisation).data, "name": FORMULAS["organisation name"]}),
+                            encoding="utf-8")
+    dist = build(registry, capsys)
+    with (dist / "offerings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    residency = next(r for r in rows if r["dimension"] == "data_residency")
+    for column, text in (("offering_name", "offering name"), ("developer", "organisation name"),
+                         ("caveat", "caveat"), ("evidence", "evidence"), ("geography", "geography")):
+        assert residency[column] == "'" + FORMULAS[text], column
+    starts = {value[:1] for row in rows for value in row.values()}
+    assert not starts & {"=", "+", "-", "@", "\t", "\r", "＝"}
+    package = subprocess.run([BIN / "frictionless", "validate", "datapackage.json"], cwd=dist,
+                             capture_output=True, text=True, timeout=300)
+    assert package.returncode == 0, package.stdout + package.stderr
+
+
+@pytest.mark.parametrize(("text", "shown"), [("\tx", "'\tx"), ("\rx", "'\rx"), ("=1", "'=1"),
+                                             ("a=1", "a=1"), ("'=1", "'=1"), ("", "")])
+def test_inert_prefixes_only_a_leading_formula_character(text: str, shown: str) -> None:
+    from trustreg.publish.tabular import inert
+
+    assert inert(text) == shown

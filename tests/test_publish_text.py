@@ -75,11 +75,23 @@ def test_query(capsys: pytest.CaptureFixture[str], conditions: list[str], expect
     assert [o["id"] for o in json.loads(out)] == expected
 
 
-@pytest.mark.parametrize("condition", ["nope=yes_public", "hipaa_baa=maybe", "hipaa_baa.colour=red",
-                                       "retention_zdr.retention_days<=soon", "garbage"])
+DAYS = "retention_zdr.retention_days"
+
+
+@pytest.mark.parametrize("condition", [
+    "nope=yes_public", "hipaa_baa=maybe", "hipaa_baa.colour=red", f"{DAYS}<=soon", "garbage",
+    f"{DAYS}>=²", f"{DAYS}>=--5", f"{DAYS}<={'9' * 5000}", f"{DAYS}<=٣", f"{DAYS}<=1_0",
+    f"{DAYS}<=nan", "x\x1b[2J=1", "a" * 5000 + "=x", "hipaa_baa.\u202ex=1"])
 def test_query_usage_errors(capsys: pytest.CaptureFixture[str], condition: str) -> None:
     status, out, err = run(capsys, "query", condition)
     assert status == 2 and out == "" and err.startswith("trustreg query: ")
+    assert err.count("\n") == 1 and err[:-1].isprintable()  # one line, control characters escaped
+    assert len(err) < 400  # bounded, whatever the term's length
+
+
+def test_query_names_the_odd_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "query", f"{DAYS}>=²")[2] == (
+        f"trustreg query: '{DAYS}>=²': >= needs a whole number of up to 18 digits, not '²'\n")
 
 
 def test_stale(capsys: pytest.CaptureFixture[str]) -> None:

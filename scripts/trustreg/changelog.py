@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,7 +15,7 @@ from urllib.parse import quote
 from . import gitdata
 from .findings import FindingError
 from .rules.tr107_safe_urls import url_problem
-from .semdiff import CORRECTION_FIELDS, CellChange, diff_registry
+from .semdiff import CORRECTION_FIELDS, CellChange, cells_of, diff_registry, sources_of
 from .vocabulary import Vocabulary
 
 HEADER = """# Changelog
@@ -24,18 +25,36 @@ history: do not edit by hand. Releases are named by date. Each correction names 
 primary source it rests on and credits its contributors (the commit author and the
 `Co-authored-by:` and `Reported-by:` trailers).
 """
-TAG = re.compile(r"^[0-9]{4}\.[0-9]{2}\.[0-9]{2}$")
+TAG = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}")  # use fullmatch: $ allows a final newline
 # linear time on any message: the name starts and ends with a non-blank, so each run of blanks
 # is read once (a lazy name followed by `\s*` re-read the blanks for every character of the name)
 _TRAILER = re.compile(r"^(co-authored-by|reported-by):[ \t]*(\S(?:.*\S)?)[ \t]*<([^<>\s]+)>[ \t\r]*$",
                       re.I | re.M)
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~])")
+_DEFANG = re.compile(r"(?<=\w)\.(?=\w)|[:@]")
 
 
 def md(text: Any) -> str:
     """Markdown-escape text from data or commit messages, on one line."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def is_tag(name: str) -> bool:
+    """A release name: a real date written YYYY.MM.DD, nothing before or after."""
+    if not TAG.fullmatch(name):
+        return False
+    try:
+        date.fromisoformat(name.replace(".", "-"))
+    except ValueError:
+        return False
+    return True
+
+
+def person(name: str) -> str:
+    """A contributor's name, escaped and defanged: `evil.com` reads evil[.]com, so no renderer
+    turns a URL, domain or e-mail address in a name into a live link."""
+    return md(_DEFANG.sub(lambda m: f"[{m.group()}]", " ".join(name.split())))
 
 
 def code(ident: Any) -> str:
@@ -44,8 +63,8 @@ def code(ident: Any) -> str:
     return f"`{text}`" if _PLAIN_ID.fullmatch(text) else md(text)
 
 
-def md_link(title: str, url: str | None) -> str:
-    if not url or url_problem(url):
+def md_link(title: Any, url: Any) -> str:
+    if not isinstance(url, str) or not url or url_problem(url):
         return md(title)
     return f"[{md(title)}]({quote(url, safe=':/?#=&%@+,;~-._')})"
 
@@ -70,8 +89,8 @@ def credits(commits: list[gitdata.Commit]) -> list[Person]:
 
 
 def credit_text(people: list[Person]) -> str:
-    makers = [md(p.name) for p in people if p.role != "reporter"]
-    reporters = [md(p.name) for p in people if p.role == "reporter"]
+    makers = [person(p.name) for p in people if p.role != "reporter"]
+    reporters = [person(p.name) for p in people if p.role == "reporter"]
     text = "Credit: " + ", ".join(makers) if makers else ""
     if reporters:
         text += ("; r" if text else "R") + "eported by " + ", ".join(reporters)
@@ -120,7 +139,7 @@ class History:
         return dim.label if dim else dimension
 
     def grade(self, status: Any) -> str:
-        return self.vocab.grade_label(status) if isinstance(status, str) else "none"
+        return md(self.vocab.grade_label(status)) if isinstance(status, str) else "none"
 
     def apply(self, blobs: gitdata.Blobs, commit: gitdata.Commit) -> tuple[dict, dict, dict]:
         """Apply a commit's file changes; (old by id, new by id, old id -> new id renames)."""
@@ -137,8 +156,8 @@ class History:
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:
                     reason = exc.finding.text() if isinstance(exc, FindingError) else str(exc)
-                    self.warn(f"warning: commit {commit.sha[:10]}: {change.new_path} does not "
-                              f"load, skipped: {reason}")
+                    self.warn(f"warning: commit {commit.sha[:10]}: {gitdata.printable(change.new_path)} does "
+                              f"not load, skipped: {gitdata.printable(reason)}")
                     if before is not None:
                         self.files[change.new_path] = before
                     continue
@@ -157,8 +176,8 @@ class History:
         credit = credit_text(credits(commits))
         for ident in diff.added:
             data = new[ident]
-            cells = data.get("cells") or {}
-            watch = sum(1 for c in cells.values() if isinstance(c, dict) and c.get("status") != "yes_public")
+            cells = cells_of(data)
+            watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
             release.added.append(f"- {md(data.get('name', ident))} ({code(ident)}): {len(cells)} cells, "
                                  f"{watch} watch-outs. {credit}".rstrip())
         for ident in diff.removed:
@@ -167,6 +186,9 @@ class History:
         for old_id, new_id in diff.renamed:
             release.renamed.append(f"- {code(old_id)} is now {code(new_id)} "
                                    f"({md(new[new_id].get('name', new_id))}). {credit}".rstrip())
+        for old_dim, new_dim in diff.renamed_dimensions:
+            release.renamed.append(f"- Dimension {code(old_dim)} is now {code(new_dim)} "
+                                   f"({md(self.label(new_dim))}). {credit}".rstrip())
         for ident, fields in diff.offering_fields.items():
             release.changed.append(f"- {md(new[ident].get('name', ident))}: "
                                    f"{', '.join(fields)} changed. {credit}".rstrip())
@@ -179,7 +201,7 @@ class History:
                 release.reverified[f"{name} ({code(change.offering)})"] += 1
             else:
                 release.changed.append(f"- {name} · {md(self.label(change.dimension))}: "
-                                       f"{', '.join(change.fields)} changed. {credit}".rstrip())
+                                       f"{md(', '.join(change.fields))} changed. {credit}".rstrip())
 
     def correction(self, change: CellChange) -> str:
         old, new = change.old.get("status"), change.new.get("status")
@@ -188,7 +210,7 @@ class History:
         if also:
             what += f" ({also} changed too)" if old != new else f", {also} changed"
         sources = change.fresh_primary_sources or [
-            s for s in change.new.get("sources") or () if s.get("role") == "primary"]
+            s for s in sources_of(change.new) if s.get("role") == "primary"]
         cited = "; ".join(md_link(s.get("title", "source"), s.get("url")) for s in sources[:3])
         return f"{what}. Source: {cited}." if cited else f"{what}. No primary source."
 
@@ -196,19 +218,19 @@ class History:
 def releases(root: Path, vocab: Vocabulary, rev: str = "HEAD", release: str | None = None,
              warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> list[Release]:
     """Releases, newest first; commits after the last date tag form Unreleased (or `release`)."""
-    order = gitdata.git(root, "rev-list", "--first-parent", "--reverse", rev).decode().split()
+    order = gitdata.first_parents(root, rev)
     position = {sha: i for i, sha in enumerate(order)}
     tags = sorted(((position[c], t) for c, t in gitdata.release_tags(root).items()
-                   if c in position and TAG.match(t)))
+                   if c in position and is_tag(t)))
     sections = {t: Release(t) for _, t in tags}
     unreleased = Release(release or "Unreleased")
     history = History(root, vocab, warn)
     with gitdata.Blobs(root) as blobs:
-        for commit in gitdata.first_parent_history(root, rev):
+        for commit in gitdata.first_parent_history(root, blobs, order):
             at = position.get(commit.sha, len(order))
             target = next((sections[t] for p, t in tags if p >= at), unreleased)
             old, new, renames = history.apply(blobs, commit)
-            people = [commit, *gitdata.merged_commits(root, commit)]
+            people = [commit, *gitdata.merged_commits(root, commit, blobs)]
             history.record(target, people, old, new, renames)
     ordered = [sections[t] for _, t in reversed(tags)]
     has_unreleased = unreleased.name != "Unreleased" or any(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -61,19 +62,40 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
     return found
 
 
+def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
+    """The document less the cells that schema errors lie in, if every error lies inside a cell."""
+    cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
+    if not isinstance(cells, dict):  # not an offering, or a TR117 finding (no schema error)
+        return None
+    broken = set()
+    for where in errors:
+        if len(where) < 2 or where[0] != "cells" or where[1] not in cells:
+            return None
+        broken.add(where[1])
+    sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
+    sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
+    return sound
+
+
 def shown(root: Path, file: Path) -> str:
     """A file's path as findings show it: undecodable bytes and control characters escaped."""
-    name = display(root, file)
-    if name.isprintable():
-        return name
-    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    return display(root, file)
 
 
 def today() -> date:
     """Today's date, or the one TRUSTREG_TODAY names (for reproducible runs)."""
     fixed = os.environ.get(TODAY_ENV)
-    return date.fromisoformat(fixed) if fixed else date.today()
+    if not fixed:
+        return date.today()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fixed):
+            return date.fromisoformat(fixed)
+    except ValueError:
+        pass
+    from .cli import UsageError
+    from .workspace import quoted
+
+    raise UsageError(f"{TODAY_ENV} must be a date as YYYY-MM-DD, not {quoted(fixed)}")
 
 
 def selected(codes: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:
@@ -138,6 +160,8 @@ class Checker:
             self._cache = self._open_cache(vocab_doc, meta)
         ctx = Context(self.root, vocab, meta.data, {}, SchemaSet(self.root, vocab), self.today,
                       meta.data["stale_after_days"] if self.stale_days is None else self.stale_days)
+        for rule in self._rules("registry", ("file", "offering")):  # e.g. TR107 on license_url
+            self._base_findings.extend(rule.run(meta, ctx))
         for file in organisation_files(self.root):
             doc, found = self._results([file], "organisation", ctx)[0]
             self._base_findings.extend(found)
@@ -175,7 +199,8 @@ class Checker:
                        ctx: Context) -> tuple[loader.Document | None, list[Finding]]:
         """Load one file, validate it, and run the file and offering rules on it.
 
-        A file that fails its schema gets no further rules: they assume its shape.
+        A file that fails its schema gets no further rules (they assume its shape), unless
+        every schema error lies inside cells: the offering rules then run on the other cells.
         """
         name = shown(self.root, file)
         try:
@@ -188,7 +213,12 @@ class Checker:
             return None, [exc.finding]
         problems = ctx.schemas.findings(doc, kind)
         if problems:
-            return None, [f for f in problems if f.code in self.codes]
+            found = [f for f in problems if f.code in self.codes]
+            sound = sound_cells(doc, [e.instance_path for e in ctx.schemas.fast(kind).iter_errors(doc.data)])
+            if sound is not None:  # the other cells' mistakes are reported in the same run
+                for rule in self._rules(kind, ("offering",)):
+                    found.extend(rule.run(sound, ctx))
+            return None, found
         found: list[Finding] = []
         for rule in self._rules(kind, ("file", "offering")):
             found.extend(rule.run(doc, ctx))
@@ -271,7 +301,8 @@ class Checker:
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         wanted = {shown(self.root, p) for p in paths}
-        inside = [f for f in findings if f.path in wanted]
+        folders = tuple(f"{shown(self.root, p)}/" for p in paths if p.is_dir())
+        inside = [f for f in findings if f.path in wanted or f.path.startswith(folders)]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])

@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate data files: schemas and lint rules"),
     "fix": ("fix", "rewrite data files into canonical form"),
     "new": ("new", "scaffold a new offering file"),
+    "new-organisation": ("new_organisation", "declare a developer or platform with its domains"),
     "schema": ("schema", "regenerate schema/offering.schema.json from the vocabulary"),
     "show": ("show", "print an offering page as text"),
     "compare": ("compare", "compare two offerings side by side"),
@@ -26,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "changelog": ("changelog", "write CHANGELOG.md from git history"),
     "reference": ("reference", "write docs/FORMAT.md, the file-format reference"),
     "links": ("links", "check that every source URL still answers (network)"),
+    "cite": ("cite", "fetch a page, check its quote and add it as a cell's source (network)"),
+    "watch": ("watch", "check primary sources for missing quotes, changes, moves (network)"),
+    "review": ("review", "append a review (dismiss, confirm, reverify) to a cell"),
 }
 
 

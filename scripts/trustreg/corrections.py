@@ -1,35 +1,63 @@
 """`trustreg check --base REV`: every corrected cell carries fresh evidence.
 
-Compared with REV, a cell whose grade, caveat, evidence, facts, tier, route or default
-changed needs a primary source that is new or re-retrieved (TR201) and a verified date
-newer than REV's (TR202). A new offering needs a primary source for every cell graded
+The working tree is compared with the merge base of REV and HEAD (where the branch started:
+a branch behind REV is not blamed for REV's later commits); `--base auto` takes REV from the
+repository (origin/HEAD, the upstream, main or master), as the pre-commit hook does. Renamed
+offerings and dimensions are followed (semdiff). A cell whose grade, caveat, evidence, facts,
+tier, route or default changed needs a primary source citing a page it did not cite before, or
+re-read after the base's verified date (TR201), and a verified date newer than the base's
+(TR202); when the base's date is already today, today is enough. An offering file that does
+not load at the base cannot be compared (TR200), and domains added to an organisation are
+reported for a reviewer (TR203). A new offering needs a primary source for every cell graded
 other than no_public_evidence or unclear: rule TR105, which check always runs.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import gitdata
-from .checker import Result
+from .checker import Result, today
 from .findings import Finding, FindingError
 from .loader import Document
-from .semdiff import CellChange, diff_cell
+from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
+from .workspace import ORGANISATIONS_DIR
+
+AUTO = "auto"
+
+
+@dataclass
+class Tree:
+    """Data files of one revision: id -> data, and the paths of files that do not load."""
+
+    data: dict[str, dict[str, Any]] = field(default_factory=dict)
+    broken: dict[str, str] = field(default_factory=dict)  # path -> why
+
+
+def files_at(root: Path, rev: str, folder: str) -> Tree:
+    """The YAML files of a folder at a revision, by id."""
+    tree = Tree()
+    with gitdata.Blobs(root) as blobs:
+        for path, blob in sorted(gitdata.tree_blobs(root, rev, folder).items()):
+            try:
+                data = gitdata.load_blob(blobs, blob, path).data
+            except FindingError as exc:
+                tree.broken[path] = exc.finding.message
+                continue
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                tree.data.setdefault(data["id"], data)
+            else:
+                tree.broken[path] = "it is not a mapping with an id"
+    return tree
 
 
 def offerings_at(root: Path, rev: str) -> dict[str, dict[str, Any]]:
     """Offering id -> data at a revision; files that do not load there are left out."""
-    found: dict[str, dict[str, Any]] = {}
-    with gitdata.Blobs(root) as blobs:
-        for path, blob in sorted(gitdata.tree_blobs(root, rev).items()):
-            try:
-                data = gitdata.load_blob(blobs, blob, path).data
-            except FindingError:
-                continue
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
-                found.setdefault(data["id"], data)
-    return found
+    return files_at(root, rev, "offerings").data
 
 
 def working_tree_offerings(root: Path) -> dict[str, dict[str, Any]]:
@@ -48,6 +76,46 @@ def working_tree_offerings(root: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
+def git_renames(root: Path, base: str, target: str | None) -> dict[str, str]:
+    """Old id -> new id of offering files git sees as renamed (file names are ids, TR101)."""
+    return {gitdata.stem(a): gitdata.stem(b) for a, b in gitdata.renamed_paths(root, base, target)}
+
+
+def base_commit(root: Path, rev: str, warn: Callable[[str], None]) -> str | None:
+    """The commit to compare with (None: no commit yet, nothing to compare); says which."""
+    from .cli import UsageError
+
+    if not rev.strip():
+        raise UsageError("--base needs a revision, e.g. --base origin/main (or --base auto)")
+    if not gitdata.is_repository(root):
+        raise UsageError(f"--base: {root} is not in a git repository")
+    if not gitdata.has_commits(root) and rev in ("HEAD", AUTO):
+        return None  # the first commit: every offering is new, and TR105 covers new ones
+    name = gitdata.default_branch(root) if rev == AUTO else rev
+    head = gitdata.resolve(root, "HEAD")
+    if name is None:
+        warn(f"warning: --base auto found no origin/HEAD, upstream, main or master: compared with "
+             f"HEAD ({head[:10]}), so only uncommitted changes are checked")
+        return head
+    target = gitdata.resolve(root, name)
+    base = gitdata.merge_base(root, target, head)
+    if base is None:
+        raise UsageError(f"--base {name}: it shares no history with HEAD")
+    fresh_branch = rev == AUTO and gitdata.current_branch(root) not in (None, name.rpartition("/")[2])
+    if base == target == head and not fresh_branch:
+        warn(f"warning: --base {name} is HEAD itself ({head[:10]}): only uncommitted changes are "
+             "compared, not the commits on this branch; compare with where the branch started "
+             "(e.g. --base origin/main)")
+    elif base == head and base != target:
+        warn(f"corrections: compared with HEAD ({head[:10]}), where it and {name} diverge: "
+             "HEAD has no commits of its own")
+    elif base == target:
+        warn(f"corrections: compared with {name} ({base[:10]})")
+    else:
+        warn(f"corrections: compared with {base[:10]}, where HEAD and {name} diverge (merge base)")
+    return base
+
+
 def _what(change: CellChange) -> str:
     old, new = change.old.get("status"), change.new.get("status")
     if old != new:
@@ -56,17 +124,19 @@ def _what(change: CellChange) -> str:
         "caveat", "evidence", "facts", "tier", "route", "default"))
 
 
-def cell_findings(doc: Document, change: CellChange) -> list[Finding]:
+def cell_findings(doc: Document, change: CellChange, on: str) -> list[Finding]:
     where = ("cells", change.dimension)
     name = f"{change.offering}/{change.dimension}"
+    if change.old_dimension:
+        name += f" (was {change.old_dimension})"
     old_verified = change.old.get("verified", "")
     found = []
-    if not change.fresh_primary_sources:
+    if not fresh_primary_sources(change.old, change.new, on):
         found.append(doc.finding((*where, "sources"), "TR201",
                                  f"{name}: {_what(change)} without a new or re-retrieved primary source",
-                                 f"add a role: primary source, or re-read one and set its retrieved "
-                                 f"after {old_verified or 'the base'}"))
-    if not change.new.get("verified", "") > old_verified:
+                                 f"add a role: primary source citing a page the cell did not cite, or "
+                                 f"re-read one and set its retrieved after {old_verified or 'the base'}"))
+    if not later(change.new.get("verified"), old_verified, on):
         found.append(doc.finding((*where, "verified"), "TR202",
                                  f"{name}: {_what(change)} but verified is not newer than the "
                                  f"base's {old_verified}",
@@ -74,25 +144,58 @@ def cell_findings(doc: Document, change: CellChange) -> list[Finding]:
     return found
 
 
-def correction_findings(root: Path, base: str, result: Result) -> list[Finding]:
-    """TR201/TR202 findings for the working tree's valid offerings against revision base."""
+def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]) -> list[Finding]:
+    """TR200: an offering whose file at the base does not load cannot be compared."""
+    found = []
+    for path, why in sorted(before.broken.items()):
+        ident = gitdata.stem(path)
+        doc = docs.get(renames.get(ident, ident))
+        if doc is not None:
+            found.append(doc.finding(("id",), "TR200",
+                                     f"cannot compare with the base: {gitdata.printable(path)} does "
+                                     f"not load there ({gitdata.printable(why)}), so its corrections "
+                                     "are unchecked",
+                                     "fix the file on the base branch first, or compare with a "
+                                     "revision where it loads"))
+    return found
+
+
+def domain_findings(root: Path, base: str, result: Result) -> list[Finding]:
+    """TR203: domains an organisation gained since the base (sources on them become primary)."""
+    before = files_at(root, base, ORGANISATIONS_DIR).data
+    found = []
+    for doc in result.valid("organisation"):
+        old = before.get(doc.data["id"], {})
+        had = {str(d).lower() for d in old.get("domains") or () if isinstance(old.get("domains"), list)}
+        for i, domain in enumerate(doc.data["domains"]):
+            if domain.lower() not in had:
+                found.append(doc.finding(("domains", i), "TR203",
+                                         f"{doc.data['id']}: domain {domain} added since the base: "
+                                         f"sources on it now count as primary for {doc.data['name']}",
+                                         f"a reviewer must confirm that {doc.data['id']} owns {domain}",
+                                         severity="warning"))
+    return found
+
+
+def correction_findings(root: Path, base: str, result: Result,
+                        warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> list[Finding]:
+    """TR200-TR203 findings for the working tree against revision base (its merge base with HEAD)."""
     from .cli import UsageError
 
     try:
-        before = offerings_at(root, gitdata.resolve(root, base))
+        commit = base_commit(root, base, warn)
+        if commit is None:
+            return []
+        before = files_at(root, commit, "offerings")
+        renames = git_renames(root, commit, None)
+        domains = domain_findings(root, commit, result)
     except gitdata.GitError as exc:
-        if not gitdata.is_repository(root):
-            raise UsageError(f"--base: {root} is not in a git repository") from None
-        if base == "HEAD" and not gitdata.has_commits(root):
-            return []  # the first commit: every offering is new, and TR105 covers new ones
         raise UsageError(f"--base: {exc}") from None
-    found: list[Finding] = []
-    for doc in result.valid("offering"):
-        old = before.get(doc.data["id"])
-        if old is None:
-            continue
-        for dim, cell in doc.data["cells"].items():
-            change = diff_cell(doc.data["id"], dim, (old.get("cells") or {}).get(dim) or {}, cell)
-            if change and change.is_correction and (old.get("cells") or {}).get(dim):
-                found.extend(cell_findings(doc, change))
+    docs = {doc.data["id"]: doc for doc in result.valid("offering")}
+    diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames)
+    found = _unloadable(docs, before, dict(diff.renamed)) + domains
+    on = today().isoformat()
+    for change in diff.cells:
+        if change.is_correction and change.old and change.new:
+            found.extend(cell_findings(docs[change.offering], change, on))
     return found

@@ -5,11 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from . import atomic, loader
 from .findings import Finding, FindingError
 from .fmt import canonical_text
 from .vocabulary import load_vocabulary
-from .workspace import display, kind_of, offering_files, organisation_files
+from .workspace import (
+    OFFERINGS_DIR,
+    ORGANISATIONS_DIR,
+    display,
+    escaped,
+    kind_of,
+    offering_files,
+    organisation_files,
+    relative,
+)
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -18,27 +31,110 @@ class FixReport:
     findings: list[Finding] = field(default_factory=list)
 
 
+class NotADataFile(ValueError):
+    """A path given to fix is not an offering or organisation file of the registry."""
+
+
+def comments(text: str) -> list[tuple[int, int]]:
+    """(line, column) of every comment in a well-formed YAML text, 1-based.
+
+    A comment is a `#` between tokens, or after a block scalar's `|` or `>` on its line.
+    """
+    found, end = [], 0
+    for token in [*yaml.scan(text, Loader=_Loader), None]:
+        start = token.start_mark.index if token else len(text)
+        while (at := text.find("#", end, start)) >= 0:  # between tokens, # starts a comment
+            found.append(at)
+            end = text.find("\n", at, start)
+            if end < 0:
+                break
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            line_end = text.find("\n", start)
+            header = text[start:line_end if line_end >= 0 else len(text)]
+            if "#" in header:
+                found.append(start + header.index("#"))
+        if token:
+            end = token.end_mark.index
+    return [(text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)) for i in sorted(found)]
+
+
+def comment_findings(doc: loader.Document) -> list[Finding]:
+    """One TR112 finding per comment: the canonical form has none, so fix refuses the file."""
+    return [Finding(doc.path, line, col, "TR112", "comment would be lost: comments are not data",
+                    "put what a reader needs into a field, then delete the comment")
+            for line, col in comments(doc.text)]
+
+
+def data_files(root: Path, paths: list[Path] | None) -> list[Path]:
+    """The offering and organisation files the paths name (a folder: those under it).
+
+    NotADataFile for any other path: fix never rewrites a file outside the registry's data.
+    """
+    every = [*organisation_files(root), *offering_files(root)]
+    if paths is None:
+        return every
+    files = []
+    for path in paths:
+        rel = relative(root, path)
+        if path.is_dir() and not path.is_symlink() and rel is not None:
+            inside = [f for f in every if rel == "." or f"{relative(root, f)}".startswith(f"{rel}/")]
+            if not inside:
+                raise NotADataFile(f"{escaped(str(path))} holds no offering or organisation file")
+            files.extend(inside)
+        elif kind_of(root, path) in ("offering", "organisation"):
+            files.append(path)
+        else:
+            raise NotADataFile(f"{escaped(str(path))} is not a file in {OFFERINGS_DIR}/ or "
+                               f"{ORGANISATIONS_DIR}/ of the registry at {escaped(str(root))}; "
+                               "fix rewrites only those")
+    return list(dict.fromkeys(files))
+
+
+def _linked_folders(root: Path) -> list[Finding]:
+    return [Finding(folder, 1, 1, "TR001", "folder is a symbolic link",
+                    "commit the folder itself, not a link")
+            for folder in (ORGANISATIONS_DIR, OFFERINGS_DIR) if (root / folder).is_symlink()]
+
+
+def _write(file: Path, name: str, text: str) -> Finding | None:
+    """Write the canonical text; a finding instead when the file or its folder is read-only."""
+    try:
+        if not file.stat().st_mode & 0o200:
+            raise PermissionError(13, "the file is read-only")
+        atomic.write_text(file, text)
+    except OSError as exc:
+        return Finding(name, 1, 1, "TR112", f"cannot rewrite the file: {exc.strerror or exc}",
+                       "make the file and its folder writable, then run trustreg fix again")
+    return None
+
+
 def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport:
-    """Rewrite (or with write=False, only list) the files not in canonical form."""
+    """Rewrite (or with write=False, only list) the files not in canonical form.
+
+    Raises NotADataFile for a path that is not an offering or organisation file.
+    """
+    files = data_files(root, paths)
     vocab = load_vocabulary(root)
-    files = paths if paths is not None else [*organisation_files(root), *offering_files(root)]
-    report = FixReport()
+    report = FixReport(findings=_linked_folders(root) if paths is None else [])
     for file in files:
-        kind = kind_of(root, file) or "offering"
+        kind = kind_of(root, file)
         name = display(root, file)
         try:
             doc = loader.load(file, name)
         except FindingError as exc:
             report.findings.append(exc.finding)
             continue
-        text = canonical_text(doc.data, kind, vocab)
+        text = canonical_text(doc.data, kind or "offering", vocab)
         if text is None or text == doc.text:
             continue
         if loader.loads(text, name).data != doc.data:  # pragma: no cover - a formatter bug
             report.findings.append(Finding(name, 1, 1, "TR112", "formatting would change the data",
                                            "report this as a bug in trustreg fix"))
             continue
+        lost = comment_findings(doc)
+        problem = None if lost or not write else _write(file, name, text)
+        if lost or problem:
+            report.findings.extend(lost or [problem])
+            continue
         report.changed.append(name)
-        if write:
-            atomic.write_text(file, text)
     return report

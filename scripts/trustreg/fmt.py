@@ -23,7 +23,7 @@ HOSTING_KEYS = ("cloud", "regions")
 CELL_KEYS = ("status", "caveat", "confidence", "verified", "tier", "route", "default",
              "geography", "facts", "evidence", "sources", "reviews")
 SOURCE_KEYS = ("url", "title", "role", "retrieved", "quote", "archived")
-REVIEW_KEYS = ("date", "decision", "note")
+REVIEW_KEYS = ("date", "by", "reviewer", "alert", "decision", "note")
 ORGANISATION_KEYS = ("id", "name", "kind", "domains", "trust_center")
 
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -1,45 +1,122 @@
-"""Read the registry's files out of git: trees, blobs and first-parent history, via the git CLI."""
+"""Read the registry's files out of git: trees, blobs and first-parent history, via git plumbing.
+
+Everything git prints here is NUL-separated or length-prefixed (`ls-tree -z`, `diff-tree -z`,
+`cat-file --batch`): no byte of a commit message or a file name can be mistaken for a separator.
+"""
 
 from __future__ import annotations
 
+import codecs
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from . import loader
 from .findings import FindingError
 from .workspace import OFFERINGS_DIR
 
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+_OID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class GitError(Exception):
     """git failed or the revision does not exist."""
 
 
+class GitMissing(GitError):
+    """There is no git to run."""
+
+
+def _missing(exc: OSError) -> GitMissing:
+    return GitMissing(f"cannot run git ({exc.strerror or exc}): install git or put it on PATH")
+
+
 def git(root: Path, *args: str, input_bytes: bytes | None = None) -> bytes:
-    result = subprocess.run(["git", "-C", str(root), *args], input=input_bytes,
-                            capture_output=True, check=False)
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], input=input_bytes,
+                                capture_output=True, check=False)
+    except OSError as exc:
+        raise _missing(exc) from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[-1] if message else f"git {args[0]} failed")
     return result.stdout
 
 
+def path_text(raw: bytes) -> str:
+    """A path as git stores it (any bytes), as text: undecodable bytes kept as surrogates."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal line: undecodable bytes and control characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def resolve(root: Path, rev: str) -> str:
     """The commit id a revision names; GitError when it names none."""
+    if not rev.strip() or rev.startswith("-"):
+        raise GitError(f"unknown revision {rev!r}")
     try:
-        return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+        return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                   f"{rev}^{{commit}}").decode().strip()
+    except GitMissing:
+        raise
     except GitError:
         raise GitError(f"unknown revision {rev!r}") from None
+
+
+def merge_base(root: Path, one: str, other: str) -> str | None:
+    """The best common ancestor of two commits, or None when they share no history."""
+    try:
+        return git(root, "merge-base", one, other).decode().strip() or None
+    except GitMissing:
+        raise
+    except GitError:
+        return None
+
+
+def default_branch(root: Path) -> str | None:
+    """Where branches start: origin/HEAD's branch, else the upstream, else main or master."""
+    for args in (("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"),
+                 ("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")):
+        try:
+            name = git(root, *args).decode().strip()
+        except GitMissing:
+            raise
+        except GitError:
+            continue
+        if name:
+            return name
+    for name in ("origin/main", "origin/master", "main", "master"):
+        try:
+            resolve(root, name)
+        except GitMissing:
+            raise
+        except GitError:
+            continue
+        return name
+    return None
+
+
+def current_branch(root: Path) -> str | None:
+    """The checked-out branch's short name; None when HEAD is detached."""
+    try:
+        return git(root, "symbolic-ref", "--quiet", "--short", "HEAD").decode().strip() or None
+    except GitMissing:
+        raise
+    except GitError:
+        return None
 
 
 def is_repository(root: Path) -> bool:
     """True when root is inside a git work tree."""
     try:
         git(root, "rev-parse", "--git-dir")
+    except GitMissing:
+        raise
     except GitError:
         return False
     return True
@@ -49,27 +126,41 @@ def has_commits(root: Path) -> bool:
     """True when root is a git repository with at least one commit."""
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitMissing:
+        raise
     except GitError:
         return False
     return True
 
 
+def is_shallow(root: Path) -> bool:
+    """True in a shallow clone, whose history stops short of the first commit."""
+    return git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
 class Blobs:
-    """Blob contents by id, through one long-lived `git cat-file --batch` process."""
+    """Objects by id, through one long-lived `git cat-file --batch` process (length-prefixed)."""
 
     def __init__(self, root: Path) -> None:
-        self.process = subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        try:
+            self.process = subprocess.Popen(["git", "-C", str(root), "cat-file", "--batch"],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        except OSError as exc:
+            raise _missing(exc) from None
 
-    def read(self, blob: str) -> bytes:
+    def read(self, oid: str, kind: bytes = b"blob") -> bytes:
         assert self.process.stdin and self.process.stdout
-        self.process.stdin.write(blob.encode() + b"\n")
+        if not _OID.fullmatch(oid.encode()):
+            raise GitError(f"not an object id: {oid!r}")
+        self.process.stdin.write(oid.encode() + b"\n")
         self.process.stdin.flush()
         header = self.process.stdout.readline().split()
-        if len(header) < 3 or header[1] != b"blob":
-            raise GitError(f"no blob {blob}")
+        if len(header) < 3:
+            raise GitError(f"no {kind.decode()} {oid}")
         data = self.process.stdout.read(int(header[2]))
         self.process.stdout.read(1)  # the newline after the contents
+        if header[1] != kind:
+            raise GitError(f"no {kind.decode()} {oid}")
         return data
 
     def close(self) -> None:
@@ -93,7 +184,7 @@ def tree_blobs(root: Path, rev: str, folder: str = OFFERINGS_DIR) -> dict[str, s
             continue
         meta, path = entry.split(b"\t", 1)
         mode, kind, blob = meta.split()
-        name = path.decode("utf-8", "surrogateescape")
+        name = path_text(path)
         if kind == b"blob" and mode != b"120000" and name.endswith((".yaml", ".yml")):
             files[name] = blob.decode()
     return files
@@ -125,66 +216,98 @@ class Commit:
     parents: list[str]
     author_name: str
     author_email: str
-    date: str
     message: str
     changes: list[FileChange] = field(default_factory=list)
 
 
-_FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%as%x1f%B%x1f"
+def parse_commit(sha: str, raw: bytes) -> Commit:
+    """A commit from its raw object: headers up to the first blank line, then the message."""
+    head, _, body = raw.partition(b"\n\n")
+    parents: list[str] = []
+    author, encoding = b"", "utf-8"
+    for line in head.split(b"\n"):
+        word, _, value = line.partition(b" ")
+        if word == b"parent":
+            parents.append(value.decode("ascii", "replace"))
+        elif word == b"author" and not author:
+            author = value
+        elif word == b"encoding":
+            encoding = value.decode("ascii", "replace").strip()
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "utf-8"
+    name, _, rest = author.partition(b"<")
+    email = rest.rpartition(b">")[0]
+    return Commit(sha, parents, name.decode(encoding, "replace").strip(),
+                  email.decode(encoding, "replace").strip(), body.decode(encoding, "replace"))
 
 
-def first_parent_history(root: Path, rev: str = "HEAD",
+def first_parent_history(root: Path, blobs: Blobs, order: list[str],
                          folder: str = OFFERINGS_DIR) -> Iterator[Commit]:
-    """Commits from the first to rev along first parents, with their changes under folder.
+    """The commits of order (first parents, oldest first) that change folder, with their changes.
 
     A merge is diffed against its first parent, so a merged pull request counts as one change.
     """
-    out = git(root, "log", "--first-parent", "--reverse", "--diff-merges=first-parent", "-M",
-              "--raw", "-z", "--no-abbrev", f"--format={_FORMAT}", rev, "--", f"{folder}/")
-    for record in out.split(b"\x1e")[1:]:
-        head, _, raw = record.rpartition(b"\x1f")
-        commit = _commit(head)
-        commit.changes = list(_raw_changes(raw))
+    lines = b"".join(f"{sha} {parent}\n".encode() if parent else f"{sha}\n".encode()
+                     for sha, parent in zip(order, [None, *order[:-1]], strict=True))
+    out = git(root, "diff-tree", "--stdin", "--root", "-r", "-z", "-M", "--raw", "--no-abbrev",
+              "--", f"{folder}/", input_bytes=lines)
+    for sha, changes in _diff_records(out):
+        commit = parse_commit(sha, blobs.read(sha, b"commit"))
+        commit.changes = changes
         yield commit
 
 
-def _commit(head: bytes) -> Commit:
-    """A commit from the fields of one `_FORMAT` record."""
-    sha, parents, name, email, day, message = head.decode("utf-8", "replace").split("\x1f")
-    return Commit(sha, parents.split(), name, email, day, message)
+def first_parents(root: Path, rev: str) -> list[str]:
+    """Commit ids from the first to rev, along first parents."""
+    return git(root, "rev-list", "--first-parent", "--reverse", rev, "--").decode().split()
 
 
-def _raw_changes(raw: bytes) -> Iterator[FileChange]:
-    parts = raw.lstrip(b"\n\0").split(b"\0")
+def _diff_records(out: bytes) -> Iterator[tuple[str, list[FileChange]]]:
+    """(commit id, changes) from `diff-tree --stdin -z --raw` output."""
+    parts = out.split(b"\0")
+    sha: str | None = None
+    changes: list[FileChange] = []
     i = 0
-    while i < len(parts) and parts[i].startswith(b":"):
-        _old_mode, _new_mode, old_blob, new_blob, status = parts[i][1:].decode().split()
-        kind = status[0]
-        if kind in "RC":
-            old_path, new_path = parts[i + 1].decode(), parts[i + 2].decode()
-            i += 3
-        else:
-            path = parts[i + 1].decode()
-            old_path, new_path = (None if kind == "A" else path), (None if kind == "D" else path)
-            i += 2
-        zero = "0" * 40
-        yield FileChange("R" if kind in "RC" else kind, old_path, new_path,
-                         None if old_blob == zero else old_blob,
-                         None if new_blob == zero else new_blob)
+    while i < len(parts):
+        part = parts[i]
+        if part.startswith(b":"):
+            _old_mode, _new_mode, old_blob, new_blob, status = part[1:].decode().split()
+            kind = status[0]
+            if kind in "RC":
+                old_path, new_path = path_text(parts[i + 1]), path_text(parts[i + 2])
+                i += 3
+            else:
+                path = path_text(parts[i + 1])
+                old_path, new_path = (None if kind == "A" else path), (None if kind == "D" else path)
+                i += 2
+            zero = "0" * len(old_blob)
+            changes.append(FileChange("R" if kind in "RC" else kind, old_path, new_path,
+                                      None if old_blob == zero else old_blob,
+                                      None if new_blob == zero else new_blob))
+            continue
+        if _OID.fullmatch(part):
+            if sha:
+                yield sha, changes
+            sha, changes = part.decode(), []
+        i += 1
+    if sha:
+        yield sha, changes
 
 
-def merged_commits(root: Path, merge: Commit) -> list[Commit]:
+def merged_commits(root: Path, merge: Commit, blobs: Blobs) -> list[Commit]:
     """The commits a merge brought in (those reachable from its other parents only)."""
     if len(merge.parents) < 2:
         return []
-    out = git(root, "log", f"--format={_FORMAT}", f"^{merge.parents[0]}", *merge.parents[1:])
-    return [_commit(record.rpartition(b"\x1f")[0]) for record in out.split(b"\x1e")[1:]]
+    out = git(root, "rev-list", f"^{merge.parents[0]}", *merge.parents[1:], "--")
+    return [parse_commit(sha, blobs.read(sha, b"commit")) for sha in out.decode().split()]
 
 
 def release_tags(root: Path, pattern: str = "[0-9][0-9][0-9][0-9].[0-9][0-9].[0-9][0-9]") -> dict[str, str]:
     """Commit id -> tag name, for date-named release tags."""
     out = git(root, "for-each-ref", "--format=%(refname:short)%09%(*objectname)%09%(objectname)",
-              f"refs/tags/{pattern}").decode()
+              f"refs/tags/{pattern}").decode("utf-8", "replace")  # ref names hold no tab or newline
     tags = {}
     for line in sorted(out.splitlines()):
         name, peeled, direct = line.split("\t")
@@ -192,22 +315,22 @@ def release_tags(root: Path, pattern: str = "[0-9][0-9][0-9][0-9].[0-9][0-9].[0-
     return tags
 
 
-def renamed_ids(root: Path, base: str, target: str | None, old: dict[str, dict[str, Any]],
-                new: dict[str, dict[str, Any]], folder: str = OFFERINGS_DIR) -> dict[str, str]:
-    """Old id -> new id for offering files git sees as renamed (file names are ids, TR101)."""
+def renamed_paths(root: Path, base: str, target: str | None,
+                  folder: str = OFFERINGS_DIR) -> list[tuple[str, str]]:
+    """(old path, new path) of files under folder that git sees as renamed from base to target."""
     args = ["diff", "-M", "--name-status", "-z", base, *([target] if target else []), "--", f"{folder}/"]
     parts = git(root, *args).split(b"\0")
     paths: list[tuple[str, str]] = []
     i = 0
     while i < len(parts) - 1:
-        status = parts[i].decode()
+        status = parts[i].decode("ascii", "replace")
         if status.startswith(("R", "C")):
-            paths.append((parts[i + 1].decode(), parts[i + 2].decode()))
+            paths.append((path_text(parts[i + 1]), path_text(parts[i + 2])))
             i += 3
         else:
             i += 2
-    return {_stem(a): _stem(b) for a, b in paths if _stem(a) in old and _stem(b) in new}
+    return paths
 
 
-def _stem(path: str) -> str:
+def stem(path: str) -> str:
     return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]

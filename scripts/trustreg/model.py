@@ -34,9 +34,20 @@ class Source:
 
 @dataclass(frozen=True)
 class Review:
+    """One entry of a cell's review trail: who answered which alert, and how."""
+
     date: str
-    decision: str
-    note: str | None = None
+    by: str
+    reviewer: str  # "human" or "monitor"
+    decision: str  # "dismissed", "confirmed" or "reverified"
+    note: str
+    alert: str | None = None
+
+    @property
+    def line(self) -> str:
+        """`[human 2026-07-05 Ana] Dismissed (alert): note`, as the registry prints review lines."""
+        alert = f" ({self.alert})" if self.alert else ""
+        return f"[{self.reviewer} {self.date} {self.by}] {self.decision.capitalize()}{alert}: {self.note}"
 
 
 @dataclass(frozen=True)

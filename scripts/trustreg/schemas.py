@@ -30,6 +30,8 @@ LINE_PATTERN = "^[^\\S\\n]*\\S[^\\n]*$"  # one line, not only blanks
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
 TEXT_PATTERN = "\\S"  # required text is more than white space
 _TEXT = {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}
+REVIEWERS = ("human", "monitor")
+REVIEW_DECISIONS = ("dismissed", "confirmed", "reverified")
 SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
 
 
@@ -122,7 +124,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                     "sources": {"type": "array", "items": {"$ref": "#/$defs/source"},
                                 "description": "Primary sources and leads behind the grade."},
                     "reviews": {"type": "array", "items": {"$ref": "#/$defs/review"},
-                                "description": "Log of human review decisions."},
+                                "description": "Trail of reviews: alerts and questions answered, "
+                                               "oldest first."},
                 },
             },
             "source": {
@@ -147,12 +150,22 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
             },
             "review": {
                 "type": "object",
-                "required": ["date", "decision"],
+                "required": ["date", "by", "reviewer", "decision", "note"],
                 "additionalProperties": False,
                 "properties": {
                     "date": {"$ref": "#/$defs/date", "description": "Date of the review."},
-                    "decision": {**_LINE, "maxLength": 80, "description": "What was decided."},
-                    "note": {**_TEXT, "maxLength": 2000, "description": "Why."},
+                    "by": {**_LINE, "maxLength": 120,
+                           "description": "Who reviewed: a person's name, or the monitor's name."},
+                    "reviewer": {"enum": list(REVIEWERS),
+                                 "description": "human: a person decided; monitor: an automated check."},
+                    "alert": {**_LINE, "maxLength": 200,
+                              "description": "The alert or question the review answers."},
+                    "decision": {"enum": list(REVIEW_DECISIONS),
+                                 "description": "dismissed: the alert does not change the cell; "
+                                                "confirmed: it does, and the cell was corrected; "
+                                                "reverified: the cell was checked against its "
+                                                "sources again and holds."},
+                    "note": {**_TEXT, "maxLength": 2000, "description": "What was found, in a paragraph."},
                 },
             },
         },
@@ -402,6 +415,10 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                           f"add `{missing}:`", key=True)
         return
     if kind == "enum":
+        if error.instance == "":
+            yield doc.finding(where, code, f"{field} is empty",
+                              "choose one of: " + ", ".join(map(str, error.validator_value)))
+            return
         yield doc.finding(where, code, f"{field} has value {error.instance!r}, not one allowed",
                           "use one of: " + ", ".join(map(str, error.validator_value)))
         return
@@ -414,7 +431,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
     pattern = error.validator_value if kind == "pattern" else None
     if isinstance(error.instance, str) and not error.instance.strip() and kind in ("pattern", "minLength"):
         yield doc.finding(where, code, f"{field} is empty" if error.instance == "" else
-                          f"{field} holds only white space", "fill it in")
+                          f"{field} holds only white space",
+                          "write the day you checked it, as YYYY-MM-DD" if pattern == DATE_PATTERN
+                          else "fill it in")
         return
     hints = {
         "pattern": {DATE_PATTERN: "write a real date as YYYY-MM-DD, from 1990 on",

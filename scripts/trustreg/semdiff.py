@@ -1,15 +1,76 @@
-"""The semantic diff of offerings: what changed in meaning, not in formatting."""
+"""The semantic diff of offerings: what changed in meaning, not in formatting.
+
+It follows renames: of offerings (git's rename detection, else a removed and an added offering
+of the same developer and platform citing the same pages) and of dimensions (a dimension gone
+from every offering and one new in every offering, citing the same pages or the only pair).
+`trustreg diff`, `check --base` and the changelog all read changes from here, so they agree.
+It takes any data, also a schema-invalid file from history.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 # A change to any of these is a correction: it must come with a new primary source.
 CORRECTION_FIELDS = ("status", "caveat", "evidence", "facts", "tier", "route", "default")
 # Changes to these alone are bookkeeping (re-verification, better sourcing).
 OTHER_FIELDS = ("confidence", "geography", "sources", "reviews", "verified")
 OFFERING_FIELDS = ("name", "developer", "platform", "category", "model_family", "summary", "hosting")
+
+
+def cells_of(offering: Any) -> dict[str, dict[str, Any]]:
+    """An offering's cells that are mappings (history may hold anything)."""
+    cells = offering.get("cells") if isinstance(offering, dict) else None
+    if not isinstance(cells, dict):
+        return {}
+    return {k: v for k, v in cells.items() if isinstance(v, dict)}
+
+
+def sources_of(cell: dict[str, Any]) -> list[dict[str, Any]]:
+    sources = cell.get("sources")
+    return [s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def source_key(url: Any) -> str:
+    """What makes two links the same page: case, fragment, query, trailing slash and
+    percent-encoding do not (so a cosmetic variant of a cited link is not a new source)."""
+    text = unquote(_text(url)).strip().lower()
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return text
+    host = host.removeprefix("www.")
+    path = "/".join(p for p in parts.path.split("/") if p)
+    return f"{host}/{path}" if host else text.split("#")[0].split("?")[0].rstrip("/")
+
+
+def later(day: Any, than: Any, today: str | None = None) -> bool:
+    """day is after than; when than is today (or later), today itself is as late as it gets."""
+    day, than = _text(day), _text(than)
+    return day > than or (bool(today) and day == today and than >= str(today))
+
+
+def fresh_primary_sources(old: dict[str, Any], new: dict[str, Any],
+                          today: str | None = None) -> list[dict[str, Any]]:
+    """Primary sources of the new cell citing a page the old cell did not cite (in any role),
+    or re-read after the old cell's verified date and the old retrieved date."""
+    before: dict[str, str] = {}
+    for s in sources_of(old):
+        key = source_key(s.get("url"))
+        before[key] = max(before.get(key, ""), _text(s.get("retrieved")))
+    verified = _text(old.get("verified"))
+    return [s for s in sources_of(new) if s.get("role") == "primary" and (
+        source_key(s.get("url")) not in before
+        or (later(s.get("retrieved"), before[source_key(s.get("url"))], today)
+            and later(s.get("retrieved"), verified, today)))]
 
 
 @dataclass(frozen=True)
@@ -19,6 +80,7 @@ class CellChange:
     fields: tuple[str, ...]
     old: dict[str, Any]
     new: dict[str, Any]
+    old_dimension: str | None = None  # set when the dimension was renamed
 
     @property
     def is_correction(self) -> bool:
@@ -39,57 +101,117 @@ class RegistryDiff:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    renamed_dimensions: list[tuple[str, str]] = field(default_factory=list)
     offering_fields: dict[str, list[str]] = field(default_factory=dict)
     cells: list[CellChange] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.renamed or self.offering_fields
-                    or self.cells)
+        return not (self.added or self.removed or self.renamed or self.renamed_dimensions
+                    or self.offering_fields or self.cells)
 
 
-def fresh_primary_sources(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
-    before = {s.get("url"): s.get("retrieved") or "" for s in old.get("sources") or ()
-              if s.get("role") == "primary"}
-    return [s for s in new.get("sources") or () if s.get("role") == "primary"
-            and (s.get("url") not in before or (s.get("retrieved") or "") > before[s.get("url")])]
-
-
-def diff_cell(offering: str, dimension: str, old: dict[str, Any],
-              new: dict[str, Any]) -> CellChange | None:
+def diff_cell(offering: str, dimension: str, old: dict[str, Any], new: dict[str, Any],
+              old_dimension: str | None = None) -> CellChange | None:
     fields = tuple(f for f in (*CORRECTION_FIELDS, *OTHER_FIELDS) if old.get(f) != new.get(f))
-    extra = sorted({*old, *new} - {*CORRECTION_FIELDS, *OTHER_FIELDS})
+    extra = sorted({*old, *new} - {*CORRECTION_FIELDS, *OTHER_FIELDS}, key=str)
     fields += tuple(f for f in extra if old.get(f) != new.get(f))
-    return CellChange(offering, dimension, fields, old, new) if fields else None
+    return CellChange(offering, dimension, fields, old, new, old_dimension) if fields else None
 
 
-def diff_offering(offering: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str],
-                                                                                  list[CellChange]]:
-    """Changed offering-level fields, and the changed cells (in the new file's order)."""
+def diff_offering(offering: str, old: dict[str, Any], new: dict[str, Any],
+                  dimensions: dict[str, str] | None = None) -> tuple[list[str], list[CellChange]]:
+    """Changed offering-level fields, and the changed cells (in the new file's order).
+
+    dimensions maps renamed dimensions, old id -> new id.
+    """
     fields = [f for f in OFFERING_FIELDS if old.get(f) != new.get(f)]
-    old_cells, new_cells = old.get("cells") or {}, new.get("cells") or {}
+    old_cells, new_cells = cells_of(old), cells_of(new)
+    was = {b: a for a, b in (dimensions or {}).items() if a in old_cells and a not in new_cells}
     changes = []
-    for dim in [*new_cells, *(d for d in old_cells if d not in new_cells)]:
-        change = diff_cell(offering, dim, old_cells.get(dim) or {}, new_cells.get(dim) or {})
+    for dim in new_cells:
+        before = old_cells.get(dim) if dim in old_cells else old_cells.get(was.get(dim, ""))
+        change = diff_cell(offering, dim, before or {}, new_cells[dim],
+                           was.get(dim) if dim not in old_cells else None)
         if change:
             changes.append(change)
+    for dim in old_cells:
+        if dim not in new_cells and dim not in (dimensions or {}):
+            change = diff_cell(offering, dim, old_cells[dim], {})
+            if change:
+                changes.append(change)
     return fields, changes
 
 
+def _cited(cell: dict[str, Any]) -> set[str]:
+    return {source_key(s.get("url")) for s in sources_of(cell) if s.get("url")}
+
+
+def _pair(gone: Iterable[str], came: Iterable[str], score: Any) -> dict[str, str]:
+    """Greedy pairing by score (highest first; ties by name); pairs scoring 0 are left out."""
+    scored = sorted(((score(a, b), a, b) for a in gone for b in came), key=lambda s: (-s[0], s[1], s[2]))
+    pairs: dict[str, str] = {}
+    for points, a, b in scored:
+        if points > 0 and a not in pairs and b not in pairs.values():
+            pairs[a] = b
+    return pairs
+
+
+def offering_renames(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]],
+                     git_renames: dict[str, str] | None = None) -> dict[str, str]:
+    """Old id -> new id: git's renames, then removed and added offerings that are one."""
+    renames = {a: b for a, b in (git_renames or {}).items()
+               if a in old and b in new and a not in new and b not in old}
+    gone = sorted(set(old) - set(new) - set(renames))
+    came = sorted(set(new) - set(old) - set(renames.values()))
+
+    def score(a: str, b: str) -> int:
+        if any(old[a].get(k) != new[b].get(k) for k in ("developer", "platform")):
+            return 0
+        cited = lambda data: {(d, key) for d, c in cells_of(data).items() for key in _cited(c)}  # noqa: E731
+        return len(cited(old[a]) & cited(new[b])) + (old[a].get("name") == new[b].get("name"))
+
+    return {**renames, **_pair(gone, came, score)}
+
+
+def dimension_renames(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]],
+                      pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Old dimension -> new: one gone from every compared offering paired with one new in all."""
+    if not pairs:
+        return {}
+    before = set().union(*(cells_of(old[a]) for a, _ in pairs))
+    after = set().union(*(cells_of(new[b]) for _, b in pairs))
+    gone, came = sorted(before - after), sorted(after - before)
+
+    def score(a: str, b: str) -> int:
+        points = 0
+        for x, y in pairs:
+            cell_a, cell_b = cells_of(old[x]).get(a, {}), cells_of(new[y]).get(b, {})
+            points += bool(_cited(cell_a) & _cited(cell_b)) or (
+                bool(cell_a.get("evidence")) and cell_a.get("evidence") == cell_b.get("evidence"))
+        return points
+
+    renames = _pair(gone, came, score)
+    left_gone = [d for d in gone if d not in renames]
+    left_came = [d for d in came if d not in renames.values()]
+    if len(left_gone) == 1 and len(left_came) == 1:  # the only pair left is a rename too
+        renames[left_gone[0]] = left_came[0]
+    return renames
+
+
 def diff_registry(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]],
-                  renames: dict[str, str] | None = None) -> RegistryDiff:
-    """Compare two {offering id: data} maps; renames maps old ids to new ids (from git)."""
-    renames = {a: b for a, b in (renames or {}).items() if a in old and b in new and a not in new}
+                  git_renames: dict[str, str] | None = None) -> RegistryDiff:
+    """Compare two {offering id: data} maps; git_renames maps old ids to new ids (from git)."""
+    renames = offering_renames(old, new, git_renames)
     result = RegistryDiff()
-    for old_id, new_id in sorted(renames.items()):
-        result.renamed.append((old_id, new_id))
-    gone = set(old) - set(new) - set(renames)
-    came = set(new) - set(old) - set(renames.values())
-    result.removed = sorted(gone)
-    result.added = sorted(came)
+    result.renamed = sorted(renames.items())
+    result.removed = sorted(set(old) - set(new) - set(renames))
+    result.added = sorted(set(new) - set(old) - set(renames.values()))
     pairs = [(i, i) for i in sorted(set(old) & set(new))] + sorted(renames.items())
+    dimensions = dimension_renames(old, new, pairs)
+    result.renamed_dimensions = sorted(dimensions.items())
     for old_id, new_id in pairs:
-        fields, cells = diff_offering(new_id, old[old_id], new[new_id])
+        fields, cells = diff_offering(new_id, old[old_id], new[new_id], dimensions)
         if fields:
             result.offering_fields[new_id] = fields
         result.cells.extend(cells)

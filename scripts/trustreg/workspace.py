@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 REGISTRY_FILE = "registry.yaml"
 VOCABULARY_FILE = "schema/vocabulary.yaml"
 OFFERINGS_DIR = "offerings"
 ORGANISATIONS_DIR = "organisations"
+DATA_SUFFIXES = (".yaml", ".yml")  # exactly these, in lower case: anything else is a stray
 
 
 class NotARegistry(Exception):
@@ -17,35 +19,58 @@ class NotARegistry(Exception):
 def find_root(start: Path | str = ".") -> Path:
     """The nearest directory at or above start that holds registry.yaml."""
     here = Path(start).resolve()
+    if not here.is_dir():
+        raise NotARegistry(f"{escaped(str(start))}: no such folder")
     for candidate in (here, *here.parents):
         if (candidate / REGISTRY_FILE).is_file():
             return candidate
-    raise NotARegistry(f"{Path(start)}: no {REGISTRY_FILE} here or above; "
+    raise NotARegistry(f"{escaped(str(start))}: no {REGISTRY_FILE} here or above; "
                        "run inside a registry checkout or pass --root")
+
+
+def relative(root: Path, file: Path) -> str | None:
+    """The file's path inside root (its folders' links resolved), or None when it is outside."""
+    path = Path(os.path.normpath(file.absolute()))
+    try:
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def kind_of(root: Path, file: Path) -> str | None:
     """Which kind of data file this is: offering, organisation, registry, vocabulary, or None."""
-    try:
-        rel = file.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return None
+    rel = relative(root, file)
     if rel == REGISTRY_FILE:
         return "registry"
     if rel == VOCABULARY_FILE:
         return "vocabulary"
-    parent, _, name = rel.rpartition("/")
-    if name.endswith((".yaml", ".yml")):
+    parent, _, name = (rel or "").rpartition("/")
+    if name.endswith(DATA_SUFFIXES):
         return {OFFERINGS_DIR: "offering", ORGANISATIONS_DIR: "organisation"}.get(parent)
     return None
 
 
+def _names(folder: Path) -> list[str]:
+    """The sorted names in a folder; none for a missing folder or a link to one."""
+    if folder.is_symlink():  # would read (and let fix write) outside the checkout
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entry.name for entry in entries)
+    except OSError:
+        return []
+
+
+def _data_files(folder: Path) -> list[Path]:
+    return [folder / name for name in _names(folder) if name.endswith(DATA_SUFFIXES)]
+
+
 def offering_files(root: Path) -> list[Path]:
-    return sorted((root / OFFERINGS_DIR).glob("*.y*ml"))
+    return _data_files(root / OFFERINGS_DIR)
 
 
 def organisation_files(root: Path) -> list[Path]:
-    return sorted((root / ORGANISATIONS_DIR).glob("*.y*ml"))
+    return _data_files(root / ORGANISATIONS_DIR)
 
 
 def all_data_files(root: Path) -> list[Path]:
@@ -54,9 +79,41 @@ def all_data_files(root: Path) -> list[Path]:
             *offering_files(root)]
 
 
+def stray_files(root: Path) -> list[Path]:
+    """What offerings/ and organisations/ hold besides their data files, in name order.
+
+    Names in other cases (x.YAML) or with other suffixes, links to folders, and every file in
+    a sub-folder (or the sub-folder itself when it holds no file).
+    """
+    found: list[Path] = []
+    for folder in (root / OFFERINGS_DIR, root / ORGANISATIONS_DIR):
+        for entry in (folder / n for n in _names(folder) if not n.endswith(DATA_SUFFIXES)):
+            if entry.is_symlink() or not entry.is_dir():
+                found.append(entry)
+                continue
+            inside = [Path(top) / name for top, dirs, files in os.walk(entry)
+                      for name in files + [d for d in dirs if os.path.islink(os.path.join(top, d))]]
+            found.extend(sorted(inside) or [entry])
+    return found
+
+
+def escaped(text: str) -> str:
+    """Text safe to print on a terminal: undecodable bytes and control characters escaped."""
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """Text from the command line as messages quote it: escaped by repr and bounded."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + "…"
+
+
 def display(root: Path, file: Path) -> str:
-    """A file's path as findings show it: relative to the root when inside it."""
+    """A file's path as findings show it: relative to the root when inside it, escaped."""
+    path = Path(os.path.normpath(file.absolute()))
     try:
-        return file.absolute().relative_to(root.absolute()).as_posix()
+        return escaped(path.relative_to(root.absolute()).as_posix())
     except ValueError:
-        return str(file)
+        return escaped(str(file))

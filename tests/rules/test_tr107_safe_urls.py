@@ -35,3 +35,19 @@ def test_https_url_passes(registry: Path, check) -> None:
     mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][0].update(
         archived="https://web.archive.org/web/2026/https://trustcenter.cohere.com"))
     assert check(registry, "--select", "TR107").lines == []
+
+
+@pytest.mark.parametrize(("file", "key", "line"), [("registry.yaml", "license_url", 3),
+                                                   ("organisations/cohere.yaml", "trust_center", 6)])
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://creativecommons.org/licenses/by/4.0/",
+                                 "https://user:pw@creativecommons.org/", "data:text/html,x"])
+def test_unsafe_url_in_registry_or_organisation_fails(registry: Path, check, file: str, key: str,
+                                                      line: int, url: str) -> None:
+    path = registry / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[line - 1].startswith(f"{key}: ")
+    lines[line - 1] = f"{key}: '{url}'\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = check(registry, "--select", "TR107")
+    assert result.status == 1 and len(result.lines) == 1
+    assert result.lines[0].startswith(f"{file}:{line}:{len(key) + 3}: TR107 URL {url!r} ")

@@ -11,26 +11,34 @@ from pathlib import Path
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
-                        help="output folder (default: dist/ in the registry root)")
+                        help="output folder (default: dist/ in the registry root); only a missing or empty "
+                             "folder, or one an earlier build made, is replaced")
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
 
     from ..api import RegistryError, load_registry
+    from ..cli import UsageError
     from ..findings import render
-    from ..publish.build import build
-    from ..workspace import find_root
+    from ..publish.build import OutputRefused, build, refuse_unsafe
+    from ..workspace import escaped, find_root
 
     root = find_root(args.root)
+    out = args.out or root / "dist"
     try:
+        refuse_unsafe(root, out)  # before the check, which takes a while
         registry = load_registry(root)
+        try:
+            build(registry, out)
+        except OSError as exc:
+            raise UsageError(f"cannot write {escaped(str(out))}: {exc.strerror or exc}") from None
+    except OutputRefused as exc:
+        raise UsageError(str(exc)) from None
     except RegistryError as exc:
         sys.stdout.write(render(exc.findings, "text"))
         print("trustreg build: the registry has errors; nothing was written", file=sys.stderr)
         return 1
-    out = args.out or root / "dist"
-    build(registry, out)
-    print(f"built {out}: data.json, offerings.csv, datapackage.json, "
+    print(f"built {escaped(str(out))}: data.json, offerings.csv, datapackage.json, "
           f"site/ ({len(registry.offerings)} offerings)")
     return 0

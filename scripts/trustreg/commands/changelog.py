@@ -18,15 +18,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import atomic, gitdata
-    from ..changelog import TAG, changelog_text, released_part
+    from ..changelog import changelog_text, is_tag, released_part
     from ..cli import UsageError
     from ..vocabulary import load_vocabulary
     from ..workspace import find_root
 
-    if args.release and not TAG.match(args.release):
-        raise UsageError(f"--release {args.release!r} is not a date tag like 2026.12.01")
+    if args.release is not None and not is_tag(args.release):
+        raise UsageError(f"--release {args.release!r} is not a date tag like 2026.12.01 (YYYY.MM.DD)")
     root = find_root(args.root)
     try:
+        if gitdata.is_shallow(root):
+            raise UsageError("the git history is shallow (a shallow clone): the changelog needs all "
+                             "of it; run `git fetch --unshallow --tags` first")
         text = changelog_text(root, load_vocabulary(root), release=args.release)
     except gitdata.GitError as exc:
         raise UsageError(f"cannot read git history: {exc}") from None

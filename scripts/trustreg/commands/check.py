@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .network import add_network_arguments
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path,
@@ -26,14 +28,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true",
                         help="do not read or write the per-file result cache")
     parser.add_argument("--base", metavar="REV",
-                        help="also check corrections against this git revision "
-                             "(every corrected cell needs a new primary source and verified date)")
+                        help="also check corrections since where HEAD and this git revision diverge "
+                             "(every corrected cell needs a new primary source and verified date); "
+                             "auto: origin/HEAD, the upstream, main or master")
+    parser.add_argument("--quotes", action="store_true",
+                        help="also fetch each quoted source's page and check the quote is on it "
+                             "(TR301; uses the network)")
+    add_network_arguments(parser)
 
 
 def _codes(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+
+
+def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
+    """The files and folders to report on (None: the whole registry); UsageError for the rest.
+
+    A folder stands for the registry's files under it; a YAML file outside the registry's
+    folders is checked as a draft offering; anything else is no file of the registry.
+    """
+    from ..cli import UsageError
+    from ..schemas import SCHEMA_DIR
+    from ..workspace import DATA_SUFFIXES, all_data_files, escaped, relative, stray_files
+
+    def registry_file(rel: str) -> bool:
+        top = rel.split("/")[0]
+        return top in ("offerings", "organisations") or (top == SCHEMA_DIR and rel.endswith(".json"))
+
+    known: list[str] | None = None  # the registry's files, listed once if a folder needs them
+    for path in paths:
+        name, rel = escaped(str(path)), relative(root, path)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"no such file: {name}")
+        if path.is_dir() and not path.is_symlink():
+            if rel == ".":
+                return None
+            if known is None:
+                files = [*all_data_files(root), *stray_files(root), *(root / SCHEMA_DIR).glob("*.json")]
+                known = [r for r in map(lambda f: relative(root, f), files) if r]
+            if rel is None or not any(k.startswith(f"{rel}/") for k in known):
+                raise UsageError(f"{name} holds no file of the registry at {escaped(str(root))}")
+        elif not (path.name.endswith(DATA_SUFFIXES) or registry_file(rel or "")):
+            raise UsageError(f"{name} is not a file of the registry (offerings/<id>.yaml, "
+                             "organisations/<id>.yaml, registry.yaml, schema/) nor a YAML draft")
+    return paths or None
 
 
 def list_rules() -> str:
@@ -49,28 +89,32 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..findings import render
     from ..rules import RULES
-    from ..workspace import find_root
+    from ..workspace import find_root, quoted
 
     if args.list_rules:
         sys.stdout.write(list_rules())
         return 0
     for code in (_codes(args.select) or []) + (_codes(args.ignore) or []):
         if not any(c.startswith(code) for c in RULES):
-            raise UsageError(f"no rule matches {code!r} (see --list-rules)")
+            raise UsageError(f"no rule matches {quoted(code)} (see --list-rules)")
     if args.stale_days is not None and args.stale_days < 0:
         raise UsageError("--stale-days must be 0 or more")
-    missing = [str(p) for p in args.paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        raise UsageError(f"no such file: {', '.join(missing)}")
     root = find_root(args.root)
+    paths = report_paths(root, args.paths)
     checker = Checker(root, select=_codes(args.select), ignore=_codes(args.ignore),
                       stale_days=args.stale_days, use_cache=not args.no_cache)
-    result = checker.run(args.paths or None)
+    result = checker.run(paths)
     findings = result.findings
-    if args.base:
+    if args.base is not None:
         from ..corrections import correction_findings
 
         corrections = correction_findings(root, args.base, result)
         findings = sorted(findings + [f for f in corrections if f.code in checker.codes])
+    if args.quotes and "TR301" in checker.codes:
+        from ..watch import quote_findings
+        from .network import fetcher
+
+        with fetcher(args) as client:
+            findings = sorted(findings + quote_findings(result.valid("offering"), client))
     sys.stdout.write(render(findings, args.format))
     return 1 if any(f.severity == "error" for f in findings) else 0

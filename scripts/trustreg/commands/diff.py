@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     from .. import gitdata
     from ..cli import UsageError
-    from ..corrections import offerings_at, working_tree_offerings
+    from ..corrections import git_renames, offerings_at, working_tree_offerings
     from ..semdiff import diff_registry
     from ..workspace import find_root
 
@@ -34,13 +34,14 @@ def run(args: argparse.Namespace) -> int:
             new = offerings_at(root, target)
         else:
             new = working_tree_offerings(root)
-        renames = gitdata.renamed_ids(root, base, target if args.target else None, old, new)
+        renames = git_renames(root, base, target if args.target else None)
     except gitdata.GitError as exc:
         raise UsageError(str(exc)) from None
     diff = diff_registry(old, new, renames)
     if args.format == "json":
         payload = asdict(diff)
         payload["cells"] = [{"offering": c.offering, "dimension": c.dimension,
+                             "old_dimension": c.old_dimension,
                              "fields": list(c.fields), "correction": c.is_correction,
                              "old_status": c.old.get("status"), "new_status": c.new.get("status")}
                             for c in diff.cells]
@@ -48,11 +49,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     lines = [f"added {i}" for i in diff.added] + [f"removed {i}" for i in diff.removed]
     lines += [f"renamed {a} -> {b}" for a, b in diff.renamed]
+    lines += [f"renamed dimension {a} -> {b}" for a, b in diff.renamed_dimensions]
     lines += [f"changed {i}: {', '.join(f)}" for i, f in diff.offering_fields.items()]
     for c in diff.cells:
         kind = "corrected" if c.is_correction else ("re-verified" if c.is_reverification else "changed")
         grade = (f" ({c.old.get('status')} -> {c.new.get('status')})"
                  if c.old.get("status") != c.new.get("status") else "")
-        lines.append(f"{kind} {c.offering}/{c.dimension}{grade}: {', '.join(c.fields)}")
+        was = f" (was {c.old_dimension})" if c.old_dimension else ""
+        lines.append(f"{kind} {c.offering}/{c.dimension}{was}{grade}: {', '.join(c.fields)}")
     print("\n".join(lines) if lines else "no changes")
     return 0

@@ -17,9 +17,10 @@ def registry_for(args: argparse.Namespace) -> Registry:
 
 def offering_or_usage_error(registry: Registry, ident: str) -> Offering:
     from ..cli import UsageError
+    from ..workspace import quoted
 
     if ident in registry.offerings:
         return registry.offerings[ident]
     close = difflib.get_close_matches(ident, list(registry.offerings), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; list them with `trustreg query`"
-    raise UsageError(f"no offering {ident!r}{hint}")
+    raise UsageError(f"no offering {quoted(ident)}{hint}")

@@ -1,16 +1,18 @@
-"""Scaffold offerings/ID.yaml: every cell present, every human-only field left empty.
+"""Scaffold offerings/ID.yaml: every cell present, every field a person must decide left empty.
 
-`trustreg check` then fails exactly where a person must fill in facts (name, summary,
-caveats, evidence, sources), and nowhere else.
+The scaffold asserts nothing: no grade, confidence or date is filled in for a person, so
+`trustreg check` fails on an untouched scaffold, naming each field to fill in.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 from typing import Any
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CATEGORIES = ("first_party", "cloud_distribution")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,43 +20,63 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", default="", help="display name, e.g. 'Mistral API'")
     parser.add_argument("--developer", default="", help="organisation id of the model developer")
     parser.add_argument("--platform", default="", help="organisation id of the serving platform")
-    parser.add_argument("--category", choices=("first_party", "cloud_distribution"),
-                        default="first_party")
+    parser.add_argument("--category", choices=CATEGORIES,
+                        help="default: first_party when developer and platform are the same "
+                             "organisation, cloud_distribution when they differ")
 
 
-def scaffold(args: argparse.Namespace, dimensions: list[str], today: str) -> dict[str, Any]:
-    """The data of a new offering: structure complete, facts left for a human."""
-    cell = {"status": "no_public_evidence", "caveat": "", "confidence": "low",
-            "verified": today, "evidence": "", "sources": []}
+def checked_id(ident: str) -> str:
+    """The id, if it is a plain lower-case id; a usage error otherwise."""
+    from ..cli import UsageError
+
+    if not ID.fullmatch(ident) or len(ident) > 64:
+        raise UsageError(f"id {ident!r} must be lower-case letters and digits joined by '-' "
+                         "(at most 64 characters)")
+    return ident
+
+
+def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str) -> str:
+    """Write folder/ID.yaml in canonical form, refusing to replace an existing file."""
+    from .. import atomic
+    from ..cli import UsageError
+    from ..fmt import canonical_text
+    from ..vocabulary import load_vocabulary
+
+    rel = f"{folder}/{ident}.yaml"
+    if (root / rel).exists() or (root / folder / f"{ident}.yml").exists():
+        raise UsageError(f"{rel} already exists")
+    atomic.write_text(root / rel, canonical_text(data, kind, load_vocabulary(root)) or "")
+    return rel
+
+
+def scaffold(args: argparse.Namespace, dimensions: list[str]) -> dict[str, Any]:
+    """The data of a new offering: structure complete, every judgement left to a person."""
+    category = args.category or ("" if not (args.developer and args.platform) else
+                                 CATEGORIES[args.developer != args.platform])
+    cell = {"status": "", "caveat": "", "confidence": "", "verified": "", "evidence": "",
+            "sources": []}
     return {
         "id": args.id, "name": args.name, "developer": args.developer,
-        "platform": args.platform, "category": args.category, "model_family": "",
+        "platform": args.platform, "category": category, "model_family": "",
         "summary": "", "cells": {dim: dict(cell) for dim in dimensions},
     }
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import atomic
-    from ..checker import today
     from ..cli import UsageError
-    from ..fmt import canonical_text
     from ..vocabulary import load_vocabulary
     from ..workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, find_root, organisation_files
 
-    if not ID.match(args.id) or len(args.id) > 64:
-        raise UsageError(f"id {args.id!r} must be lower-case letters and digits joined by '-'")
+    checked_id(args.id)
     root = find_root(args.root)
-    target = root / OFFERINGS_DIR / f"{args.id}.yaml"
-    if target.exists():
-        raise UsageError(f"{OFFERINGS_DIR}/{args.id}.yaml already exists")
     known = sorted(f.stem for f in organisation_files(root))
     for role in ("developer", "platform"):
         given = getattr(args, role)
         if given and given not in known:
             raise UsageError(f"--{role} {given!r} is not declared in {ORGANISATIONS_DIR}/ "
-                             f"(known: {', '.join(known)}); add {ORGANISATIONS_DIR}/<id>.yaml first")
-    vocab = load_vocabulary(root)
-    data = scaffold(args, list(vocab.dimensions), today().isoformat())
-    atomic.write_text(target, canonical_text(data, "offering", vocab) or "")
-    print(f"wrote {OFFERINGS_DIR}/{args.id}.yaml: fill in what `trustreg check` points at")
+                             f"(known: {', '.join(known)}); declare it first with "
+                             f"`trustreg new-organisation {given} --name NAME --domain DOMAIN`")
+    rel = create(root, OFFERINGS_DIR, args.id, scaffold(args, list(load_vocabulary(root).dimensions)),
+                 "offering")
+    print(f"wrote {rel}: `trustreg check {rel}` lists every field a person must fill in")
     return 0

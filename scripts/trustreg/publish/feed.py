@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def cell_entry(cell: Cell) -> dict[str, Any]:
         "geography": cell.geography,
         "facts": dict(cell.ordered_facts),
         "sources": [_source(s) for s in cell.sources],
-        "reviews": [{"date": r.date, "decision": r.decision, "note": r.note} for r in cell.reviews],
+        "reviews": [{k: v for k, v in asdict(r).items() if v is not None} for r in cell.reviews],
         "watch_out": cell.is_watch_out,
     }
 

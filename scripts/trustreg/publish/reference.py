@@ -57,7 +57,14 @@ def reference_text(root: Path, vocab: Vocabulary) -> str:
            "", "A primary source needs `url` and `retrieved`; its host must be a domain of the "
            "graded party or of an authority.", "",
            "### A review: `cells.<dimension>.reviews[]`", "", *field_table(defs["review"], defs),
-           "", "## Grades", "", "| value | label | meaning |", "|---|---|---|"]
+           "", "`trustreg review` appends one, oldest first; pages show a review as "
+           "`[human 2026-07-05 Name] Dismissed (alert): note`.", "",
+           "### Page fingerprints: `watch/fingerprints.txt`", "",
+           "Written by `trustreg watch --record`, read by `trustreg watch` to report pages changed "
+           "since they were last reviewed: comment lines start with `#`; every other line is "
+           "`SHA256 YYYY-MM-DD URL` (the SHA-256 of the page's readable text with whitespace "
+           "folded, the date it was recorded, the page), one per URL, sorted by URL.", "",
+           "## Grades", "", "| value | label | meaning |", "|---|---|---|"]
     out += [f"| `{g.id}` | {_cell(g.label)} | {_cell(g.meaning)} |" for g in vocab.grades.values()]
     out += ["", "## Dimensions", "",
             "| id | label | group | grades the | question | facts |", "|---|---|---|---|---|---|"]

@@ -41,7 +41,7 @@ def page(registry: Registry, title: str, body: str, depth: int) -> str:
 {body}
 </main>
 <footer><p>{e(meta.disclaimer)} {e(meta.corrections)}</p>
-<p>Data licensed <a href="{e(meta.license_url)}">{e(meta.license)}</a>.</p></footer>
+<p>Data licensed {link(meta.license_url, meta.license)}.</p></footer>
 </body>
 </html>
 """
@@ -95,7 +95,11 @@ def cell_section(registry: Registry, cell: Cell) -> str:
     parts.append(f'<p class="evidence">{e(cell.evidence)}</p>')
     parts += [f'<p class="{cls}">{e(line)}</p>' for cls, line in
               (("attrs", attribute_line(cell)), ("facts", facts_line(cell))) if line]
-    parts += [source_links(cell), "</section>"]
+    parts.append(source_links(cell))
+    if cell.reviews:
+        items = "".join(f"<li>{e(r.line)}</li>" for r in cell.reviews)
+        parts.append(f'<div class="reviews">Reviews:<ul>{items}</ul></div>')
+    parts.append("</section>")
     return "\n".join(parts)
 
 

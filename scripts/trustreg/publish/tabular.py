@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Registry
+from ..rules.tr107_safe_urls import url_problem
 
 # (column, Table Schema type, description)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -36,6 +37,19 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("archived", "string", "Archived copy of that source."),
     ("evidence", "string", "The paragraph explaining the grade."),
 )
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection");
+# full-width forms included, which some spreadsheets read the same way
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+TEXT_COLUMNS = tuple(name for name, kind, _ in COLUMNS if kind == "string")
+NEUTRALISED = ("Text cells that begin with =, +, -, @, a tab or a carriage return start with an "
+               "added ' so that spreadsheets show them as text instead of running them.")
+
+
+def inert(text: str) -> str:
+    """A text cell as OWASP advises: a ' before a leading formula character."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 def rows(registry: Registry) -> list[dict[str, Any]]:
@@ -68,12 +82,15 @@ def csv_text(registry: Registry) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[c[0] for c in COLUMNS], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(registry))
+    writer.writerows({k: inert(v) if k in TEXT_COLUMNS else v for k, v in row.items()}
+                     for row in rows(registry))
     return buffer.getvalue()
 
 
 def datapackage(registry: Registry) -> dict[str, Any]:
     vocab = registry.vocabulary
+    url = registry.meta.license_url
+    license_path = {} if url_problem(url) else {"path": url}  # check refuses it; never publish it
     enums = {"value": list(vocab.grades), "confidence": list(vocab.confidence),
              "dimension": list(vocab.dimensions), "category": ["first_party", "cloud_distribution"]}
     fields = []
@@ -89,9 +106,10 @@ def datapackage(registry: Registry) -> dict[str, Any]:
         "title": registry.meta.name,
         "description": registry.meta.disclaimer,
         "version": registry.verified,
-        "licenses": [{"name": registry.meta.license, "path": registry.meta.license_url}],
+        "licenses": [{"name": registry.meta.license, **license_path}],
         "resources": [
             {"name": "offerings", "path": "offerings.csv", "profile": "tabular-data-resource",
+             "description": f"One row per offering and dimension. {NEUTRALISED}",
              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": fields, "primaryKey": ["offering_id", "dimension"]}},
             {"name": "data", "path": "data.json", "format": "json",

@@ -64,6 +64,7 @@ def cell_lines(cell: Cell, registry: Registry) -> list[str]:
     lines.append(cell.evidence)
     lines.extend(line for line in (attribute_line(cell), facts_line(cell)) if line)
     lines.extend(source_lines(cell))
+    lines.extend(f"review: {r.line}" for r in cell.reviews)
     return lines
 
 

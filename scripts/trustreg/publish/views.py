@@ -8,10 +8,13 @@ from datetime import date
 from typing import Any
 
 from ..model import Cell, Offering, Registry
+from ..workspace import quoted
 
 CELL_FIELDS = ("tier", "route", "default", "geography", "confidence", "verified")
 _CONDITION = re.compile(r"^(?P<dim>[a-z0-9_]+)(?:\.(?P<field>[a-z0-9_]+))?"
                         r"(?P<op>!=|<=|>=|=|~)(?P<value>.*)$")
+_NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII: isdigit() takes '²', int() takes '٣' and '1_0'
+
 
 
 def compare_rows(registry: Registry, a: Offering, b: Offering) -> list[tuple[str, str, str, bool]]:
@@ -63,7 +66,8 @@ class Condition:
         if self.op in ("<=", ">="):
             if not isinstance(actual, int) or isinstance(actual, bool):
                 return False
-            return actual <= int(self.value) if self.op == "<=" else actual >= int(self.value)
+            bound = int(self.value)
+            return actual <= bound if self.op == "<=" else actual >= bound
         matches = any(str(actual).lower() == v.strip().lower() for v in self.value.split(","))
         return matches if self.op == "=" else not matches
 
@@ -79,21 +83,22 @@ def parse_condition(text: str, registry: Registry) -> Condition:
     """A condition from the command line; ValueError with a readable reason when it is wrong."""
     match = _CONDITION.match(text.strip())
     if not match:
-        raise ValueError(f"cannot read condition {text!r}; write e.g. hipaa_baa=yes_public "
+        raise ValueError(f"cannot read condition {quoted(text)}; write e.g. hipaa_baa=yes_public "
                          "or data_residency.geography~EU")
     dim, field, op, value = match.group("dim", "field", "op", "value")
     vocab = registry.vocabulary
     if dim not in vocab.dimensions:
-        raise ValueError(f"unknown dimension {dim!r}; one of: {', '.join(vocab.dimensions)}")
+        raise ValueError(f"unknown dimension {quoted(dim)}; one of: {', '.join(vocab.dimensions)}")
     if field is None:
         unknown = [v for v in value.split(",") if v.strip() not in vocab.grades]
         if op not in ("=", "!=") or unknown:
             raise ValueError(f"grades are compared with = or != against: {', '.join(vocab.grades)}")
     elif field not in CELL_FIELDS and field not in vocab.dimensions[dim].facts:
         known = [*CELL_FIELDS, *vocab.dimensions[dim].facts]
-        raise ValueError(f"{dim} has no field {field!r}; one of: {', '.join(known)}")
-    if op in ("<=", ">=") and not value.strip().lstrip("-").isdigit():
-        raise ValueError(f"{op} needs a whole number, not {value!r}")
+        raise ValueError(f"{dim} has no field {quoted(field)}; one of: {', '.join(known)}")
+    if op in ("<=", ">=") and not _NUMBER.fullmatch(value.strip()):
+        raise ValueError(f"{quoted(text)}: {op} needs a whole number of up to 18 digits, "
+                         f"not {quoted(value)}")
     return Condition(dim, field, op, value)
 
 

@@ -17,7 +17,9 @@ from . import (  # noqa: F401 - imported to register the rules
     tr113_stale,
     tr114_generated_schema,
     tr115_plain_text,
+    tr120_stray_files,
     tr200_corrections,
+    tr300_network,
 )
 from .base import RULES, At, Context, Rule
 

@@ -16,14 +16,18 @@ def _checked(doc: Document, where: PathKey, url: str) -> Iterator[At]:
                  "use a plain https:// link to the page on its domain name, without user name or password")
 
 
+URL_KEYS = ("trust_center", "license_url")  # an organisation's and registry.yaml's links
+
+
 @rule("TR107", "safe-urls", "offering",
-      "Source and archive URLs are https, carry no credentials, no javascript:/data: scheme and "
-      "name a valid domain name as host (read as browsers read URLs).",
-      kinds=("offering", "organisation"))
+      "Every URL (sources, archives, trust centers, the licence) is https, with no credentials, "
+      "no javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
+      kinds=("offering", "organisation", "registry"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
-    if "cells" not in doc.data:  # an organisation
-        if "trust_center" in doc.data:
-            yield from _checked(doc, ("trust_center",), doc.data["trust_center"])
+    if "cells" not in doc.data:  # an organisation or registry.yaml
+        for key in URL_KEYS:
+            if isinstance(doc.data.get(key), str):
+                yield from _checked(doc, (key,), doc.data[key])
         return
     for where, source, _dim, _cell in sources(doc):
         for key in ("url", "archived"):

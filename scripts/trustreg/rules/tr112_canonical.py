@@ -2,6 +2,8 @@
 
 from collections.abc import Iterator
 
+from ..findings import Finding
+from ..fixer import comment_findings
 from ..fmt import canonical_text
 from ..loader import Document
 from .base import At, Context, rule
@@ -17,12 +19,17 @@ def first_difference(text: str, canonical: str) -> int:
 
 
 @rule("TR112", "canonical-format", "file",
-      "The file is in canonical form (key order, quoting, line width, LF line endings).",
+      "The file is in canonical form (key order, quoting, line width, LF line endings, no "
+      "comments).",
       kinds=("offering", "organisation"))
-def check(doc: Document, ctx: Context) -> Iterator[At]:
+def check(doc: Document, ctx: Context) -> Iterator[At | Finding]:
     kind = "offering" if "cells" in doc.data else "organisation"
     canonical = canonical_text(doc.data, kind, ctx.vocab)
     if canonical is None or doc.text == canonical:
+        return
+    lost = comment_findings(doc)  # what fix would refuse to drop
+    if lost:
+        yield from lost
         return
     line = first_difference(doc.text, canonical)
     what = "uses CRLF line endings" if "\r" in doc.text else f"is not in canonical form from line {line}"

@@ -1,0 +1,126 @@
+"""Cite a page in a cell: fetch it, check the quote is on it, and add it as a source.
+
+    trustreg cite cohere-api soc2_type2 https://trustcenter.cohere.com \\
+        --quote "Cohere undergoes an annual SOC 2 Type II audit" --archive
+
+The source gets the page's title, `retrieved: today` and the role the page may have: primary
+when its host (and every redirect's) is the graded party's or an authority's, lead otherwise;
+the cell's `verified` becomes today too (it was just checked against this page).
+--archive asks the Wayback Machine's Save Page Now for a copy and records it in `archived`.
+Nothing is written unless the page answered and the quote was found. Uses the network.
+Exit status: 0 cited, 1 the page or the quote failed (the message says why), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import TYPE_CHECKING
+
+from .network import add_network_arguments
+
+if TYPE_CHECKING:
+    from ..fetch import Fetcher
+
+ARCHIVE = "https://web.archive.org/save/"
+_SNAPSHOT = re.compile(r"https://web\.archive\.org/web/[0-9]{8,14}[a-z_]*/\S+")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("offering", help="offering id, e.g. cohere-api")
+    parser.add_argument("dimension", help="dimension id, e.g. soc2_type2")
+    parser.add_argument("url", help="https URL of the page")
+    parser.add_argument("--quote", metavar="TEXT",
+                        help="exact words from the page that support the grade ([...] marks an elision)")
+    parser.add_argument("--title", metavar="TEXT", help="title to record (default: the page's own)")
+    parser.add_argument("--archive", action="store_true",
+                        help="save a copy with the Wayback Machine and record it in `archived`")
+    add_network_arguments(parser)
+
+
+def _fail(message: str) -> int:
+    print(f"trustreg cite: {message}", file=sys.stderr)
+    return 1
+
+
+def _archive(client: Fetcher, url: str) -> str | None:
+    """The snapshot URL Save Page Now answers with, or None."""
+    from urllib.parse import urljoin
+
+    page = client.fetch(ARCHIVE + url)
+    if page.error or page.status is None or page.status >= 400:
+        return None
+    for candidate in (page.final_url, urljoin("https://web.archive.org/",
+                                              page.headers.get("content-location", ""))):
+        if _SNAPSHOT.fullmatch(candidate):
+            return candidate
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checker import today
+    from ..cli import UsageError
+    from ..edit import EditError, edit_cell
+    from ..extract import Extracted
+    from ..fetch import host_of
+    from ..quotes import find_quote
+    from ..rules.tr106_source_domain import primary_host
+    from ..rules.tr107_safe_urls import url_problem
+    from ..watch import read_page
+    from .lookup import offering_or_usage_error, registry_for
+    from .network import fetcher
+
+    problem = url_problem(args.url)
+    if problem:
+        raise UsageError(f"URL {args.url!r} {problem}; cite a plain https:// link")
+    if args.quote is not None and not 0 < len(args.quote.strip()) <= 2000:
+        raise UsageError("--quote must be 1 to 2000 characters")
+    registry = registry_for(args)
+    offering = offering_or_usage_error(registry, args.offering)
+    if args.dimension not in offering.cells:
+        raise UsageError(f"{offering.id} has no cell {args.dimension!r}; "
+                         f"cells: {', '.join(offering.cells)}")
+    party = offering.graded_party(offering.cells[args.dimension])
+    with fetcher(args) as client:
+        page = client.fetch(args.url)
+        read = read_page(page)
+        if not isinstance(read, Extracted):
+            return _fail(f"{args.url}: {read}; nothing written")
+        if args.quote:
+            match = find_quote(args.quote, read.text)
+            if not match.found:
+                return _fail(f"{args.url}: {match.reason}; nothing written (copy the words exactly "
+                             "from the page; mark left-out words with [...])")
+            print(f"quote {match.describe()}")
+        archived = _archive(client, args.url) if args.archive else None
+        if args.archive and not archived:
+            return _fail(f"the Wayback Machine gave no snapshot of {args.url}; nothing written "
+                         "(try again later, or cite without --archive)")
+    hosts = [host_of(u) for u in (args.url, *page.hops)]
+    primary = all(primary_host(h, party, registry.organisations.values()) for h in hosts)
+    title = " ".join((args.title or read.title or host_of(args.url)).split())[:200]
+    source = {"url": args.url, "title": title, "role": "primary" if primary else "lead",
+              "retrieved": today().isoformat(),
+              **({"quote": " ".join(args.quote.split())} if args.quote else {}),
+              **({"archived": archived} if archived else {})}
+
+    def change(cell: dict) -> None:
+        sources = cell.get("sources") if isinstance(cell.get("sources"), list) else []
+        same = [s for s in sources if isinstance(s, dict) and s.get("url") == args.url]
+        if same:  # cited already: refresh it, keep what this run did not set
+            same[0].update({k: v for k, v in source.items() if k != "title" or args.title})
+        else:
+            sources.append(source)
+        cell["sources"] = sources
+        cell["verified"] = max(str(cell.get("verified", "")), source["retrieved"])  # TR109
+
+    try:
+        name = edit_cell(registry.root, offering.id, args.dimension, change)
+    except EditError as exc:
+        raise UsageError(str(exc)) from None
+    why = (f"its host is {party.id}'s or an authority's" if primary else
+           f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an authority")
+    print(f"{name}: {args.dimension}: cited {args.url} as {source['role']} ({why})"
+          + (f"; archived at {archived}" if archived else ""))
+    return 0

@@ -1,0 +1,38 @@
+"""Options shared by the commands that fetch pages (cite, watch, check --quotes)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # httpx loads only when a command really fetches
+    from ..fetch import Fetcher
+
+
+def add_network_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
+    parser.add_argument("--workers", type=int, default=8, help="pages fetched at once (default 8)")
+    parser.add_argument("--delay", type=float, default=0.25,
+                        help="seconds between requests to one host (default 0.25)")
+    parser.add_argument("--max-mb", type=float, default=10.0,
+                        help="largest page read, in MB after decompression (default 10)")
+    parser.add_argument("--resolve", action="append", default=[], metavar="HOST=http://127.0.0.1:PORT",
+                        help="fetch HOST from a loopback server instead (for tests; repeatable; "
+                             "with any mapping, no other host is contacted)")
+
+
+def fetcher(args: argparse.Namespace) -> Fetcher:
+    """A Fetcher from the options; bad values are usage errors."""
+    from ..cli import UsageError
+    from ..fetch import Fetcher, Limits, ResolveError, parse_resolve
+
+    if args.timeout <= 0 or args.workers < 1 or args.delay < 0 or args.max_mb <= 0:
+        raise UsageError("--timeout and --max-mb must be positive, --workers at least 1, "
+                         "--delay 0 or more")
+    try:
+        resolve = parse_resolve(args.resolve)
+    except ResolveError as exc:
+        raise UsageError(str(exc)) from None
+    limits = Limits(timeout=args.timeout, max_bytes=int(args.max_mb * 2**20), workers=args.workers,
+                    delay=args.delay)
+    return Fetcher(limits, resolve)

@@ -1,0 +1,50 @@
+"""Change one cell of an offering file: load strictly, change the data, validate, write atomically.
+
+The file is written in canonical form (as `trustreg fix` writes it) and only when the changed
+offering still passes its schema; otherwise nothing is written and the findings are raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import atomic, loader
+from .findings import FindingError
+from .fmt import canonical_text
+from .schemas import SchemaSet
+from .vocabulary import load_vocabulary
+from .workspace import OFFERINGS_DIR, display
+
+
+class EditError(Exception):
+    """The offering or dimension named does not exist (a usage error)."""
+
+
+def edit_cell(root: Path, offering_id: str, dimension: str,
+              change: Callable[[dict[str, Any]], None]) -> str:
+    """Apply change to the cell's data and write the file; returns the file's display path."""
+    vocab = load_vocabulary(root)
+    path = root / OFFERINGS_DIR / f"{offering_id}.yaml"
+    name = display(root, path)
+    if not path.is_file():
+        raise EditError(f"no offering file {name}")
+    if dimension not in vocab.dimensions:
+        close = difflib.get_close_matches(dimension, list(vocab.dimensions), n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise EditError(f"no dimension {dimension!r}{hint}")
+    doc = loader.load(path, name)
+    cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
+    if not isinstance(cells, dict) or not isinstance(cells.get(dimension), dict):
+        raise EditError(f"{name} has no cell {dimension}; add it first (see `trustreg new`)")
+    change(cells[dimension])
+    text = canonical_text(doc.data, "offering", vocab)
+    assert text is not None
+    changed = loader.loads(text, name)
+    findings = SchemaSet(root, vocab).findings(changed, "offering")
+    if findings:
+        raise FindingError(findings[0])
+    atomic.write_text(path, text)
+    return name

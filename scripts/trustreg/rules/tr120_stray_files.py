@@ -1,0 +1,30 @@
+"""TR120: offerings/ and organisations/ hold nothing but their `<id>.yaml` files."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..findings import Finding
+from ..loader import Document
+from ..workspace import display, stray_files
+from .base import Context, rule
+
+
+def _why(root: Path, stray: Path) -> tuple[str, str]:
+    folder = stray.relative_to(root).parts[0]
+    if len(stray.relative_to(root).parts) > 2:
+        return (f"file in a sub-folder of {folder}/ is never checked nor published",
+                f"move it to {folder}/{stray.name} or out of {folder}/")
+    if stray.name.lower().endswith((".yaml", ".yml")):
+        return (f"suffix {stray.suffix!r} is not .yaml in lower case, so the file is never "
+                "checked nor published", f"rename it to {stray.stem}.yaml")
+    return (f"{folder}/ holds only data files, named <id>.yaml",
+            f"move it out of {folder}/")
+
+
+@rule("TR120", "stray-files", "registry",
+      "offerings/ and organisations/ hold only `<id>.yaml` files: no other names, suffix cases "
+      "or sub-folders.", kinds=("offering", "organisation"))
+def check(docs: list[Document], ctx: Context) -> Iterator[Finding]:
+    for stray in stray_files(ctx.root):
+        message, hint = _why(ctx.root, stray)
+        yield Finding(display(ctx.root, stray), 1, 1, "TR120", message, hint)

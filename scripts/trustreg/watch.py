@@ -1,0 +1,265 @@
+"""Watch cited pages for drift: every primary source fetched, its quote sought, its text fingerprinted.
+
+Alerts are grouped by what a human must do. Fingerprints live in the repository
+(`watch/fingerprints.txt`, one sorted line per URL) so a change of a page shows in review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import atomic
+from .extract import Extracted, ExtractError, extract
+from .fetch import Fetcher, Page, host_of
+from .findings import Finding, FindingError
+from .loader import Document
+from .model import Offering, Organisation, Registry
+from .quotes import find_quote
+from .rules.tr106_source_domain import primary_host
+
+STORE = "watch/fingerprints.txt"
+STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
+                "# One line per URL, sorted: sha256 of the text (whitespace folded), date recorded, URL.\n")
+_LINE = re.compile(r"([0-9a-f]{64}) ([0-9]{4}-[0-9]{2}-[0-9]{2}) (https://\S+)")
+
+# action -> heading; the report's order is the order a human should work in
+ACTIONS = {
+    "quote_missing": "Quote missing",
+    "changed": "Changed since last reviewed",
+    "moved": "Moved off the graded party's domains",
+    "gone": "Gone (4xx/5xx)",
+    "unreachable": "Unreachable",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """One primary source of one cell."""
+
+    offering: str
+    dimension: str
+    url: str
+    quote: str | None
+    party: Organisation
+
+    @property
+    def cell(self) -> str:
+        return f"{self.offering} {self.dimension}"
+
+
+@dataclass(frozen=True)
+class Alert:
+    action: str
+    url: str
+    detail: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    sha256: str
+    date: str
+
+
+@dataclass
+class Report:
+    date: str
+    sources: int
+    pages: int
+    alerts: list[Alert] = field(default_factory=list)
+    recorded: bool = False  # the changes reported were stored as the new fingerprints
+
+    @property
+    def open_alerts(self) -> list[Alert]:
+        """What still needs a human: a change recorded by this run does not."""
+        return [a for a in self.alerts if not (self.recorded and a.action == "changed")]
+
+    @property
+    def needs_human(self) -> bool:
+        return bool(self.open_alerts)
+
+    def grouped(self) -> dict[str, list[Alert]]:
+        return {a: [x for x in self.alerts if x.action == a] for a in ACTIONS}
+
+
+def targets(registry: Registry, ids: Iterable[str] | None = None) -> list[Target]:
+    """Every primary source with a URL, of the given offerings (default: all)."""
+    chosen: Iterable[Offering] = (registry.offerings[i] for i in ids) if ids else \
+        registry.offerings.values()
+    found = []
+    for offering in chosen:
+        for dim_id, cell in offering.cells.items():
+            for source in cell.primary_sources:
+                if source.url:
+                    found.append(Target(offering.id, dim_id, source.url, source.quote,
+                                        offering.graded_party(cell)))
+    return found
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def read_page(page: Page) -> Extracted | str:
+    """The page's title and text, or why there is none (as an alert detail)."""
+    if page.error:
+        return page.error
+    if not page.ok:
+        return f"HTTP {page.status}"
+    try:
+        return extract(page.body, page.content_type)
+    except ExtractError as exc:
+        return str(exc)
+
+
+def load_store(root: Path) -> dict[str, Record]:
+    """The recorded fingerprints; a malformed line raises FindingError (TR302)."""
+    from .loader import read_text
+
+    path = root / STORE
+    if not path.exists():
+        return {}
+    records: dict[str, Record] = {}
+    for number, line in enumerate(read_text(path, STORE).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = _LINE.fullmatch(line)
+        if not match or match.group(3) in records:
+            raise FindingError(Finding(STORE, number, 1, "TR302",
+                                       "not a fingerprint line" if not match else "URL repeated",
+                                       "write `SHA256 YYYY-MM-DD URL` once per URL, or delete the "
+                                       "line and run `trustreg watch --record`"))
+        records[match.group(3)] = Record(match.group(1), match.group(2))
+    return records
+
+
+def store_text(records: dict[str, Record]) -> str:
+    return STORE_HEADER + "".join(f"{r.sha256} {r.date} {url}\n" for url, r in sorted(records.items()))
+
+
+def _classify(target: Target, page: Page, read: Extracted | str, recorded: Record | None,
+              organisations: Iterable[Organisation]) -> tuple[str, str] | None:
+    """(action, detail) for one source, or None when it needs nobody."""
+    off = [h for h in page.hops if not primary_host(host_of(h), target.party, organisations)]
+    if off:
+        return "moved", f"redirects to {off[0]}, not a domain of {target.party.id}"
+    if isinstance(read, str):
+        return ("gone" if page.status and not page.error and page.status >= 400 else "unreachable"), read
+    if target.quote:
+        match = find_quote(target.quote, read.text, locate=False)
+        if not match.found:
+            return "quote_missing", match.reason
+    if recorded and recorded.sha256 != fingerprint(read.text):
+        return "changed", f"the text differs from the fingerprint recorded {recorded.date}"
+    return None
+
+
+def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] | None = None,
+          record: bool = False) -> Report:
+    """Fetch every target's page once, classify each source; with record, store the fingerprints."""
+    found = targets(registry, ids)
+    store = load_store(registry.root)
+    pages = fetcher.fetch_all(t.url for t in found)
+    reads = {url: read_page(page) for url, page in pages.items()}
+    organisations = list(registry.organisations.values())
+    merged: dict[tuple[str, str, str], list[str]] = {}
+    for target in found:
+        verdict = _classify(target, pages[target.url], reads[target.url], store.get(target.url),
+                            organisations)
+        if verdict:
+            merged.setdefault((verdict[0], target.url, verdict[1]), []).append(target.cell)
+    alerts = [Alert(action, url, detail, tuple(dict.fromkeys(cells)))
+              for (action, url, detail), cells in merged.items()]
+    alerts.sort(key=lambda a: (list(ACTIONS).index(a.action), a.url, a.cells))
+    if record:
+        if not ids:  # a full run forgets pages no longer cited
+            store = {u: r for u, r in store.items() if u in pages}
+        for url, read in reads.items():
+            if isinstance(read, Extracted):
+                sha = fingerprint(read.text)
+                if url not in store or store[url].sha256 != sha:
+                    store[url] = Record(sha, today)
+        atomic.write_text(registry.root / STORE, store_text(store))
+    return Report(today, len(found), len(pages), alerts, record)
+
+
+def _verdict(report: Report) -> str:
+    verdict = f"{len(report.open_alerts)} need a human" if report.needs_human else "all fine"
+    return verdict + ("; fingerprints recorded" if report.recorded else "")
+
+
+def render_text(report: Report) -> str:
+    lines = []
+    for action, alerts in report.grouped().items():
+        if alerts:
+            lines.append(f"{ACTIONS[action]} ({len(alerts)})")
+            lines += [f"  {a.url} [{', '.join(a.cells)}]: {a.detail}" for a in alerts]
+    lines.append(f"{report.sources} primary sources on {report.pages} pages: {_verdict(report)}")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps({
+        "date": report.date, "sources": report.sources, "pages": report.pages,
+        "needs_human": report.needs_human,
+        "alerts": {action: [{"url": a.url, "cells": list(a.cells), "detail": a.detail}
+                            for a in alerts] for action, alerts in report.grouped().items()},
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+MARKER = "<!-- trustreg-watch -->"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def _md(text: str) -> str:
+    """Page-derived text made inert in Markdown: no markup, links, HTML or @-mentions."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
+
+
+def render_markdown(report: Report) -> str:
+    """An issue body: one checklist per action, the cells citing each page."""
+    lines = [MARKER, f"## Source watch {report.date}: {_verdict(report)}", "",
+             f"{report.sources} primary sources on {report.pages} pages checked by `trustreg watch`. "
+             "Answer each item with `trustreg review OFFERING DIMENSION --dismiss|--confirm|--reverify "
+             "NOTE --alert ...`, then `trustreg watch OFFERING --record`.", ""]
+    for action, alerts in report.grouped().items():
+        if alerts:
+            lines += [f"### {ACTIONS[action]} ({len(alerts)})", ""]
+            lines += [f"- [ ] <{a.url}> ({', '.join(f'`{c}`' for c in a.cells)}): {_md(a.detail)}"
+                      for a in alerts]
+            lines.append("")
+    return "\n".join(lines)
+
+
+RENDER = {"text": render_text, "json": render_json, "markdown": render_markdown}
+
+
+def quote_findings(docs: Iterable[Document], fetcher: Fetcher) -> list[Finding]:
+    """TR301 for `check --quotes`: every quoted source's page fetched, the quote sought on it."""
+    from .rules.base import sources
+    from .rules.tr107_safe_urls import url_problem
+
+    quoted = [(doc, where, source) for doc in docs for where, source, _dim, _cell in sources(doc)
+              if source.get("quote") and source.get("url") and not url_problem(source["url"])]
+    pages = fetcher.fetch_all(source["url"] for _doc, _where, source in quoted)
+    reads = {url: read_page(page) for url, page in pages.items()}
+    found = []
+    for doc, where, source in quoted:
+        read = reads[source["url"]]
+        if isinstance(read, str):
+            found.append(doc.finding((*where, "quote"), "TR301",
+                                     f"could not check the quote: {source['url']} gave no page ({read})",
+                                     "check the URL, or try again later"))
+            continue
+        match = find_quote(source["quote"], read.text)
+        if not match.found:
+            found.append(doc.finding((*where, "quote"), "TR301",
+                                     f"quote not found on {source['url']}: {match.reason}",
+                                     "copy the words exactly from the page; mark left-out words "
+                                     "with [...]"))
+    return found

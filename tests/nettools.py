@@ -1,0 +1,52 @@
+"""Shared by the network commands' tests: a registry whose sources all point at a loopback server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from trustreg import cli, loader
+from trustreg.fmt import dump
+
+from .netserver import Server
+
+COHERE = "offerings/cohere-api.yaml"
+HOSTS = ("trustcenter.cohere.com", "cohere.com", "docs.cohere.com", "digital-strategy.ec.europa.eu",
+         "elsewhere.example", "web.archive.org")
+TRUST = "https://trustcenter.cohere.com"
+
+
+def resolve_args(server: Server) -> list[str]:
+    return [arg for host in HOSTS for arg in ("--resolve", f"{host}={server.base}")]
+
+
+def cohere(root: Path) -> dict[str, Any]:
+    return loader.load(root / COHERE).data
+
+
+def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
+    """Every primary source at TRUST/quote without a quote; dimension=(path, quote) overrides."""
+    data = cohere(root)
+    for dim, cell in data["cells"].items():
+        for source in cell["sources"]:
+            if source["role"] == "primary":
+                host = source["url"].split("/")[2]
+                host = host if host.endswith("europa.eu") else "trustcenter.cohere.com"
+                source["url"] = f"https://{host}/quote"
+                source.pop("quote", None)
+        if dim in paths:
+            path, quote = paths[dim]
+            first = next(s for s in cell["sources"] if s["role"] == "primary")
+            first["url"] = f"{TRUST}{path}"
+            if quote:
+                first["quote"] = quote
+    (root / COHERE).write_text(dump(data), encoding="utf-8")
+
+
+def trustreg(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line on root: (exit status, stdout, stderr)."""
+    capsys.readouterr()
+    status = cli.main(["--root", str(root), *args])
+    out, err = capsys.readouterr()
+    return status, out, err

@@ -1,0 +1,71 @@
+"""Odd arguments and settings on every command: a one-line usage error (exit 2), no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from trustreg import cli
+
+READERS = [["check"], ["build", "--out", "out"], ["show", "cohere-api"],
+           ["compare", "cohere-api", "cohere-api"], ["query"], ["stale"], ["links"]]
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = cli.main(["--root", str(root), *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def one_line_usage_error(result: tuple[int, str, str], command: str) -> str:
+    status, out, err = result
+    assert (status, out) == (2, ""), err
+    assert err.startswith(f"trustreg {command}: ") and err.count("\n") == 1
+    assert err[:-1].isprintable() and len(err) < 400  # escaped and bounded
+    return err
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "0000-01-01", "2026-02-30", "20261124", "2026-W48-1",
+                                   "2026-11-24\n", "٢٠٢٦-١١-٢٤", "x" * 5000])
+@pytest.mark.parametrize("args", READERS, ids=lambda a: a[0])
+def test_an_invalid_today_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch, args: list[str],
+                                           value: str) -> None:
+    monkeypatch.setenv("TRUSTREG_TODAY", value)
+    err = one_line_usage_error(run(registry, capsys, *args), args[0])
+    assert "TRUSTREG_TODAY must be a date as YYYY-MM-DD" in err
+    assert not (registry / "out").exists()
+
+
+@pytest.mark.parametrize("args", [["--timeout", "nan"], ["--timeout", "inf"], ["--timeout", "-1"],
+                                  ["--timeout", "0"], ["--timeout", "1e400"], ["--workers", "0"],
+                                  ["--workers", "1000000000"]])
+def test_links_refuses_odd_limits(registry: Path, capsys: pytest.CaptureFixture[str],
+                                  args: list[str]) -> None:
+    one_line_usage_error(run(registry, capsys, "links", *args), "links")
+
+
+def test_links_reports_the_findings_of_a_broken_registry(registry: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"  # checked before any request is made
+    path.write_text(path.read_text(encoding="utf-8").replace("status: partial", "status: partal", 1),
+                    encoding="utf-8")
+    status, out, err = run(registry, capsys, "links")
+    assert status == 1
+    assert out.startswith("offerings/cohere-api.yaml:") and " TR100 " in out
+    assert err == "trustreg links: the registry has errors; no link was checked\n"
+
+
+@pytest.mark.parametrize(("args", "command"), [
+    (["show", "a\x1b[2Jb"], "show"), (["show", "x" * 100_000], "show"),
+    (["compare", "cohere-api", "\u202eevil"], "compare"),
+    (["check", "--select", "\x07" * 1000], "check"), (["check", "new\nline.txt"], "check"),
+    (["fix", "\x1b]0;title\x07.yaml"], "fix"), (["check", "--root", "\x1b[31m"], "check"),
+])
+def test_control_characters_and_floods_are_escaped(registry: Path, capsys: pytest.CaptureFixture[str],
+                                                   args: list[str], command: str) -> None:
+    if "--root" in args:
+        result = cli.main(["--root", args[2], command]), *capsys.readouterr()
+    else:
+        result = run(registry, capsys, *args)
+    one_line_usage_error(result, command)

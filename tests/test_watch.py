@@ -1,0 +1,133 @@
+"""`trustreg watch` end to end against a loopback server: each kind of drift lands in its group."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from trustreg import cli
+
+from . import netserver
+from .netserver import NO_QUOTE, PAGE, QUOTE
+from .nettools import TRUST, point_sources, resolve_args
+
+
+@pytest.fixture
+def server() -> Iterator[netserver.Server]:
+    yield from netserver.serve()
+
+
+@pytest.fixture
+def watch(registry: Path, server: netserver.Server,
+          capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        status = cli.main(["--root", str(registry), "watch", "--timeout", "1", "--delay", "0",
+                           "--max-mb", "2", *resolve_args(server), *args])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
+def test_first_run_with_everything_answering_is_fine(registry: Path, watch) -> None:
+    point_sources(registry, soc2_type2=("/quote", QUOTE), iso_27001=("/doc.pdf", QUOTE))
+    status, out, _ = watch()
+    assert status == 0
+    assert out.endswith("primary sources on 3 pages: all fine\n")
+    assert not (registry / "watch").exists()  # nothing written without --record
+
+
+def test_quote_missing(registry: Path, watch) -> None:
+    point_sources(registry, soc2_type2=("/noquote", QUOTE))
+    status, out, _ = watch()
+    assert status == 1
+    assert out.splitlines()[0] == "Quote missing (1)"
+    assert f"{TRUST}/noquote [cohere-api soc2_type2]: the quote is not on the page" in out
+
+
+@pytest.mark.parametrize(("path", "group", "detail"), [
+    ("/offsite", "Moved off the graded party's domains",
+     "redirects to https://elsewhere.example/landing, not a domain of cohere"),
+    ("/404", "Gone (4xx/5xx)", "HTTP 404"),
+    ("/500", "Gone (4xx/5xx)", "HTTP 500"),
+    ("/stall", "Unreachable", "no answer within 1 s"),
+    ("/big", "Unreachable", "the page is larger than 2 MB"),
+    ("/bomb", "Unreachable", "the page is larger than 2 MB"),
+    ("/loop", "Unreachable", "redirect loop"),
+])
+def test_each_failure_lands_in_its_group(registry: Path, watch, path: str, group: str,
+                                         detail: str) -> None:
+    netserver.gzip_bomb()
+    point_sources(registry, trust_center=(path, None))
+    status, out, _ = watch()
+    assert status == 1
+    assert out.splitlines()[:2] == [f"{group} (1)", f"  {TRUST}{path} [cohere-api trust_center]: {detail}"]
+
+
+def test_redirect_within_the_domains_is_not_a_move(registry: Path, watch) -> None:
+    point_sources(registry, trust_center=("/moved-within", QUOTE))
+    assert watch()[0] == 0
+
+
+def test_record_then_change_is_reported_until_recorded_again(registry: Path, watch,
+                                                             server: netserver.Server) -> None:
+    point_sources(registry, soc2_type2=("/quote", QUOTE), gdpr_dpa=("/latin1", "données à caractère"))
+    assert watch("--record")[0] == 0
+    store = (registry / "watch" / "fingerprints.txt").read_text(encoding="utf-8")
+    lines = [line for line in store.splitlines() if not line.startswith("#")]
+    assert [line.split(" ", 2)[1:] for line in lines] == [
+        ["2026-11-24", "https://digital-strategy.ec.europa.eu/quote"],
+        ["2026-11-24", f"{TRUST}/latin1"], ["2026-11-24", f"{TRUST}/quote"]]
+    server.pages["/quote"] = (200, "text/html", PAGE.replace("Security", "Security and privacy").encode())
+    status, out, _ = watch()
+    assert status == 1 and out.startswith("Changed since last reviewed (2)\n")  # both hosts serve /quote
+    assert "the text differs from the fingerprint recorded 2026-11-24" in out
+    status, out, _ = watch("--record")  # reported, but recorded now: nothing left to do
+    assert status == 0 and "Changed since last reviewed (2)" in out
+    assert watch()[0] == 0
+
+
+def test_quote_gone_after_recording_is_quote_missing(registry: Path, watch,
+                                                     server: netserver.Server) -> None:
+    point_sources(registry, soc2_type2=("/quote", QUOTE))
+    watch("--record")
+    server.pages["/quote"] = (200, "text/html", NO_QUOTE.encode())
+    status, out, _ = watch()
+    assert status == 1
+    assert "Quote missing (1)" in out and "Changed since last reviewed (2)" in out
+
+
+def test_json_and_markdown_reports(registry: Path, watch) -> None:
+    point_sources(registry, soc2_type2=("/noquote", QUOTE), trust_center=("/404", None))
+    status, out, _ = watch("--format", "json")
+    report = json.loads(out)
+    assert status == 1 and report["needs_human"] is True
+    assert [a["cells"] for a in report["alerts"]["quote_missing"]] == [["cohere-api soc2_type2"]]
+    assert report["alerts"]["gone"][0]["detail"] == "HTTP 404"
+    status, out, _ = watch("--format", "markdown")
+    assert out.startswith("<!-- trustreg-watch -->\n## Source watch 2026-11-24: 2 need a human")
+    assert "### Quote missing (1)" in out and "### Gone (4xx/5xx) (1)" in out
+    assert f"- [ ] <{TRUST}/404> (`cohere-api trust_center`): HTTP 404" in out
+
+
+def test_markdown_makes_page_text_inert(registry: Path, watch, server: netserver.Server) -> None:
+    server.pages["/evil"] = (200, "text/html", b"<p>@octocat [click](https://x.example) <b>x</b></p>")
+    point_sources(registry, soc2_type2=("/evil", "@octocat [click](https://x.example) said so"))
+    out = watch("--format", "markdown")[1]
+    assert "@octocat" not in out and "](https" not in out
+
+
+def test_ids_limit_the_offerings(registry: Path, watch) -> None:
+    point_sources(registry)
+    assert watch("cohere-api")[0] == 0
+    status, _, err = watch("cohere")
+    assert status == 2 and "no offering 'cohere'; did you mean cohere-api?" in err
+
+
+def test_bad_resolve_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = cli.main(["--root", str(registry), "watch", "--resolve", "cohere.com=http://192.0.2.1:80"])
+    assert status == 2
+    assert "loopback only" in capsys.readouterr().err
