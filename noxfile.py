@@ -66,7 +66,7 @@ def links(session: nox.Session) -> None:
 @nox.session(default=False)
 def watch(session: nox.Session) -> None:
     """Opt-in: fetch every primary source and report drift (network; `-- --record` stores fingerprints)."""
-    session.install("-e", ".")
+    session.install(*PINS, "-e", ".")
     session.run("trustreg", "watch", *session.posargs)
 
 

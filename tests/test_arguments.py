@@ -61,6 +61,9 @@ def test_links_reports_the_findings_of_a_broken_registry(registry: Path,
     (["compare", "cohere-api", "\u202eevil"], "compare"),
     (["check", "--select", "\x07" * 1000], "check"), (["check", "new\nline.txt"], "check"),
     (["fix", "\x1b]0;title\x07.yaml"], "fix"), (["check", "--root", "\x1b[31m"], "check"),
+    (["check", "a" * 5000], "check"), (["check", "a" * 5000 + "/x.yaml"], "check"),
+    (["fix", "a" * 5000], "fix"), (["build", "--out", "a" * 5000], "build"),
+    (["build", "--out", "/tmp/" + "a" * 5000 + "/x"], "build"), (["check", "--root", "a" * 5000], "check"),
 ])
 def test_control_characters_and_floods_are_escaped(registry: Path, capsys: pytest.CaptureFixture[str],
                                                    args: list[str], command: str) -> None:
@@ -69,3 +72,34 @@ def test_control_characters_and_floods_are_escaped(registry: Path, capsys: pytes
     else:
         result = run(registry, capsys, *args)
     one_line_usage_error(result, command)
+
+
+@pytest.mark.parametrize("option", [["--timeout", "nan"], ["--timeout", "inf"], ["--delay", "nan"],
+                                    ["--delay", "-1"], ["--max-mb", "inf"], ["--max-mb", "nan"],
+                                    ["--workers", "1000000000"]])
+@pytest.mark.parametrize("command", [["watch"], ["cite", "cohere-api", "soc2_type2",
+                                                  "https://trustcenter.cohere.com"]], ids=["watch", "cite"])
+def test_network_commands_refuse_odd_limits(registry: Path, capsys: pytest.CaptureFixture[str],
+                                            command: list[str], option: list[str]) -> None:
+    one_line_usage_error(run(registry, capsys, *command, *option), command[0])  # before any request
+
+
+def test_review_writes_only_offering_files(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = registry / "outside.yaml"
+    outside.write_bytes((registry / "offerings" / "cohere-api.yaml").read_bytes())
+    before = outside.read_bytes()
+    result = run(registry, capsys, "review", "../outside", "soc2_type2", "--dismiss", "n", "--by", "Ada")
+    one_line_usage_error(result, "review")
+    assert outside.read_bytes() == before
+
+
+def test_review_keeps_a_file_with_comments_untouched(registry: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = registry / "offerings" / "cohere-api.yaml"
+    path.write_text("# keep me\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_bytes()
+    status, out, err = run(registry, capsys, "review", "cohere-api", "soc2_type2", "--dismiss", "n",
+                           "--by", "Ada")
+    assert (status, out) == (1, "")
+    assert err.startswith("offerings/cohere-api.yaml:1:1: TR112 comment would be lost")
+    assert path.read_bytes() == before

@@ -182,3 +182,12 @@ def test_reviews_show_on_the_offering_page(registry: Path, run) -> None:
     html = site.offering_page(loaded, loaded.offerings["cohere-api"])
     assert ('<div class="reviews">Reviews:<ul><li>[human 2026-11-24 Ana] Dismissed: '
             "Cosmetic: 1 &lt; 2 &amp; 3.</li></ul></div>") in html
+
+
+def test_review_refuses_a_file_with_comments(registry: Path, run) -> None:
+    path = registry / COHERE
+    path.write_text("# keep me\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_bytes()
+    status, _, err = run("review", "cohere-api", "iso_27001", "--dismiss", "x", "--by", "A")
+    assert status == 1 and err.startswith("offerings/cohere-api.yaml:1:1: TR112 comment would be lost")
+    assert path.read_bytes() == before

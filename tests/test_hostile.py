@@ -54,6 +54,7 @@ CORPUS = {
     "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
     "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
     "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "216:3"),
+    "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
                 "credentials-url.yaml", "script-evidence.yaml", "markdown-link.yaml", "nested-link.yaml",
@@ -430,6 +431,20 @@ def test_json_output_of_the_corpus_is_valid_json(registry: Path) -> None:
     assert found == {(f"offerings/{name}", code) for name, code, _ in CORPUS.values()}
 
 
+def test_unsafe_licence_url_is_a_finding_and_never_linked(registry: Path) -> None:
+    from trustreg.api import load_registry
+    from trustreg.publish import build
+
+    meta = registry / "registry.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "license_url: https://creativecommons.org/licenses/by/4.0/",
+        "license_url: javascript:alert(document.cookie)"), encoding="utf-8")
+    assert_one_finding(registry, "registry.yaml", "TR107", "3:14")
+    build.build(load_registry(registry, strict=False), registry / "dist")
+    pages = [p.read_text(encoding="utf-8") for p in (registry / "dist" / "site").rglob("*.html")]
+    assert pages and all("javascript:" not in page.replace("URL uses the javascript: scheme", "")
+                         for page in pages)
+    assert "javascript:" not in (registry / "dist" / "datapackage.json").read_text(encoding="utf-8")
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_findings_echo_escaped_and_bounded(fmt: str) -> None:
     from trustreg.findings import MAX_TEXT, MAX_WORD, Finding, render
@@ -454,19 +469,3 @@ def test_symlinked_registry_file_is_refused(registry: Path, tmp_path: Path, rel:
     (registry / rel).unlink()
     (registry / rel).symlink_to(copy)
     assert_one_finding(registry, rel, "TR001", "1:1")
-
-
-def test_unsafe_licence_url_is_a_finding_and_never_linked(registry: Path) -> None:
-    from trustreg.api import load_registry
-    from trustreg.publish import build
-
-    meta = registry / "registry.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace(
-        "license_url: https://creativecommons.org/licenses/by/4.0/",
-        "license_url: javascript:alert(document.cookie)"), encoding="utf-8")
-    assert_one_finding(registry, "registry.yaml", "TR107", "3:14")
-    build.build(load_registry(registry, strict=False), registry / "dist")
-    pages = [p.read_text(encoding="utf-8") for p in (registry / "dist" / "site").rglob("*.html")]
-    assert pages and all("javascript:" not in page.replace("URL uses the javascript: scheme", "")
-                         for page in pages)
-    assert "javascript:" not in (registry / "dist" / "datapackage.json").read_text(encoding="utf-8")

@@ -131,3 +131,18 @@ def test_bad_resolve_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixt
     status = cli.main(["--root", str(registry), "watch", "--resolve", "cohere.com=http://192.0.2.1:80"])
     assert status == 2
     assert "loopback only" in capsys.readouterr().err
+
+
+def test_a_registry_with_errors_is_not_watched(registry: Path, watch, server: netserver.Server) -> None:
+    point_sources(registry)
+    (registry / "offerings" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
+    status, _, err = watch()
+    assert status == 1 and err.endswith("trustreg watch: the registry has errors; no page was fetched\n")
+    assert "offerings/broken.yaml:" in err and server.requests == []
+
+
+@pytest.mark.parametrize("option", [["--timeout", "nan"], ["--workers", "0"], ["--delay", "-1"],
+                                    ["--max-mb", "inf"]])
+def test_bad_limits_are_usage_errors(watch, option: list[str]) -> None:
+    status, _, err = watch(*option)
+    assert status == 2 and "give --timeout of more than 0 to 600 s" in err

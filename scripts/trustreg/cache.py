@@ -68,14 +68,16 @@ def fingerprint(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def secret(root: Path) -> bytes | None:
-    """This cache's MAC key, made on first use; None when it is not ours alone."""
+def secret(root: Path, *, make: bool) -> bytes | None:
+    """This cache's MAC key (made when missing if make); None when there is none ours alone."""
     path = root / KEY_FILE
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         try:
             fd = os.open(path, flags)
         except FileNotFoundError:
+            if not make:  # a run that writes no entry leaves no key behind either
+                return None
             root.mkdir(parents=True, exist_ok=True)
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
@@ -104,7 +106,7 @@ class ResultCache:
         self.folder = root / print_
         self.root = root
         self._pruned = False
-        self._secret = secret(root)
+        self._secret = secret(root, make=False)
 
     @staticmethod
     def key(display: str, text: str) -> str:
@@ -132,8 +134,12 @@ class ResultCache:
         return (LazyDocument(path, text, entry["data"]), findings) if sound else None
 
     def put(self, key: str, doc: Document, findings: list[Finding]) -> None:
-        if self._secret is None or any(f.severity == "error" for f in findings):
+        if any(f.severity == "error" for f in findings):
             return
+        if self._secret is None:
+            self._secret = secret(self.root, make=True)
+            if self._secret is None:
+                return
         entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         payload = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         try:

@@ -72,6 +72,8 @@ def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> 
         if len(where) < 2 or where[0] != "cells" or where[1] not in cells:
             return None
         broken.add(where[1])
+    if not broken:  # the problems were found by other means than the schema: nothing is known sound
+        return None
     sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
     sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
     return sound

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .findings import FindingError
-from .workspace import NotARegistry
+from .workspace import NotARegistry, quoted
 
 # subcommand -> (module under trustreg.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -62,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `trustreg show x | head`
         return 0
+    except OSError as exc:  # a path the system refuses: too long, not permitted, ...
+        where = f"{quoted(str(exc.filename))}: " if exc.filename is not None else ""
+        print(f"trustreg {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -1,7 +1,8 @@
 """Change one cell of an offering file: load strictly, change the data, validate, write atomically.
 
-The file is written in canonical form (as `trustreg fix` writes it) and only when the changed
-offering still passes its schema; otherwise nothing is written and the findings are raised.
+The file is written in canonical form (as `trustreg fix` writes it) and only when it holds no
+comment and the changed offering still passes its schema; otherwise nothing is written and
+the first finding is raised.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import atomic, loader
+from . import loader
 from .findings import FindingError
+from .fixer import comment_findings, write_canonical
 from .fmt import canonical_text
 from .schemas import SchemaSet
 from .vocabulary import load_vocabulary
-from .workspace import OFFERINGS_DIR, display
+from .workspace import OFFERINGS_DIR, display, kind_of
 
 
 class EditError(Exception):
@@ -29,13 +31,16 @@ def edit_cell(root: Path, offering_id: str, dimension: str,
     vocab = load_vocabulary(root)
     path = root / OFFERINGS_DIR / f"{offering_id}.yaml"
     name = display(root, path)
-    if not path.is_file():
+    if kind_of(root, path) != "offering" or not path.is_file():  # e.g. an id with ../
         raise EditError(f"no offering file {name}")
     if dimension not in vocab.dimensions:
         close = difflib.get_close_matches(dimension, list(vocab.dimensions), n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise EditError(f"no dimension {dimension!r}{hint}")
     doc = loader.load(path, name)
+    lost = comment_findings(doc)  # the canonical text would drop them
+    if lost:
+        raise FindingError(lost[0])
     cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
     if not isinstance(cells, dict) or not isinstance(cells.get(dimension), dict):
         raise EditError(f"{name} has no cell {dimension}; add it first (see `trustreg new`)")
@@ -46,5 +51,7 @@ def edit_cell(root: Path, offering_id: str, dimension: str,
     findings = SchemaSet(root, vocab).findings(changed, "offering")
     if findings:
         raise FindingError(findings[0])
-    atomic.write_text(path, text)
+    problem = write_canonical(path, name, text)
+    if problem:
+        raise FindingError(problem)
     return name

@@ -96,7 +96,7 @@ def _linked_folders(root: Path) -> list[Finding]:
             for folder in (ORGANISATIONS_DIR, OFFERINGS_DIR) if (root / folder).is_symlink()]
 
 
-def _write(file: Path, name: str, text: str) -> Finding | None:
+def write_canonical(file: Path, name: str, text: str) -> Finding | None:
     """Write the canonical text; a finding instead when the file or its folder is read-only."""
     try:
         if not file.stat().st_mode & 0o200:
@@ -132,7 +132,7 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
                                            "report this as a bug in trustreg fix"))
             continue
         lost = comment_findings(doc)
-        problem = None if lost or not write else _write(file, name, text)
+        problem = None if lost or not write else write_canonical(file, name, text)
         if lost or problem:
             report.findings.extend(lost or [problem])
             continue

@@ -222,6 +222,10 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
 
 
+def _autolink(url: str) -> str:
+    return f"<{url}>" if re.fullmatch(r"https://[^\s<>`\\]+", url) else _md(url)
+
+
 def render_markdown(report: Report) -> str:
     """An issue body: one checklist per action, the cells citing each page."""
     lines = [MARKER, f"## Source watch {report.date}: {_verdict(report)}", "",
@@ -231,7 +235,7 @@ def render_markdown(report: Report) -> str:
     for action, alerts in report.grouped().items():
         if alerts:
             lines += [f"### {ACTIONS[action]} ({len(alerts)})", ""]
-            lines += [f"- [ ] <{a.url}> ({', '.join(f'`{c}`' for c in a.cells)}): {_md(a.detail)}"
+            lines += [f"- [ ] {_autolink(a.url)} ({', '.join(f'`{c}`' for c in a.cells)}): {_md(a.detail)}"
                       for a in alerts]
             lines.append("")
     return "\n".join(lines)

@@ -83,11 +83,18 @@ def stray_files(root: Path) -> list[Path]:
     """What offerings/ and organisations/ hold besides their data files, in name order.
 
     Names in other cases (x.YAML) or with other suffixes, links to folders, and every file in
-    a sub-folder (or the sub-folder itself when it holds no file).
+    a sub-folder (or the sub-folder itself when it holds no file). Editors' and systems' own
+    files (hidden ones like .DS_Store or .x.yaml.swp, backups like x.yaml~) are left alone,
+    unless their name looks like a data file's (.X.YAML).
     """
+    def stray(name: str) -> bool:
+        if name.endswith(DATA_SUFFIXES):
+            return False
+        return name.lower().endswith(DATA_SUFFIXES) or not (name.startswith(".") or name.endswith("~"))
+
     found: list[Path] = []
     for folder in (root / OFFERINGS_DIR, root / ORGANISATIONS_DIR):
-        for entry in (folder / n for n in _names(folder) if not n.endswith(DATA_SUFFIXES)):
+        for entry in (folder / n for n in _names(folder) if stray(n)):
             if entry.is_symlink() or not entry.is_dir():
                 found.append(entry)
                 continue

@@ -13,6 +13,7 @@ from .conftest import COHERE
     ("offerings/sub/cohere-api.yaml", "file in a sub-folder of offerings/"),
     ("offerings/a/b/cohere-api.yaml", "file in a sub-folder of offerings/"),
     ("offerings/notes.txt", "offerings/ holds only data files"),
+    ("offerings/.hidden.YAML", "suffix '.YAML' is not .yaml in lower case"),
     ("organisations/cohere.YAML", "suffix '.YAML' is not .yaml"),
 ])
 def test_stray_file_fails(registry: Path, check, move_to: str, message: str) -> None:
@@ -34,4 +35,6 @@ def test_empty_sub_folder_and_folder_link_fail(registry: Path, check) -> None:
 
 def test_data_files_only_pass(registry: Path, check) -> None:
     (registry / "offerings" / "draft.yml").write_bytes((registry / COHERE).read_bytes())
+    for own in (".DS_Store", ".cohere-api.yaml.swp", "cohere-api.yaml~"):  # editors' and systems'
+        (registry / "offerings" / own).write_bytes(b"")
     assert check(registry, "--select", "TR120").lines == []

@@ -59,3 +59,12 @@ def test_recorded_store_is_read_back(registry: Path, run: Run) -> None:
     text = (registry / "watch" / "fingerprints.txt").read_text(encoding="utf-8")
     assert text.startswith("# Fingerprints") and len(text.splitlines()) == 4
     assert run("watch")[0] == 0
+
+
+def test_quotes_check_of_named_files_fetches_only_theirs(registry: Path, run: Run) -> None:
+    point_sources(registry, soc2_type2=("/noquote", QUOTE))
+    (registry / "offerings" / "other.yaml").write_text(
+        (registry / COHERE).read_text(encoding="utf-8").replace("id: cohere-api", "id: other"),
+        encoding="utf-8")
+    status, out, _ = run("check", "--quotes", str(registry / "offerings" / "other.yaml"))
+    assert status == 1 and out.count("TR301") == 1 and out.startswith("offerings/other.yaml:")

@@ -76,6 +76,21 @@ def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
     return paths or None
 
 
+def _quote_findings(args: argparse.Namespace, root: Path, paths: list[Path] | None,
+                    docs: list) -> list:
+    """TR301 over the offerings reported on (fetching their quoted pages)."""
+    from ..checker import shown
+    from ..watch import quote_findings
+    from .network import fetcher
+
+    if paths:
+        wanted = {shown(root, p) for p in paths}
+        folders = tuple(f"{shown(root, p)}/" for p in paths if p.is_dir())
+        docs = [d for d in docs if d.path in wanted or d.path.startswith(folders)]
+    with fetcher(args) as client:
+        return quote_findings(docs, client)
+
+
 def list_rules() -> str:
     from ..rules import RULES
 
@@ -111,10 +126,6 @@ def run(args: argparse.Namespace) -> int:
         corrections = correction_findings(root, args.base, result)
         findings = sorted(findings + [f for f in corrections if f.code in checker.codes])
     if args.quotes and "TR301" in checker.codes:
-        from ..watch import quote_findings
-        from .network import fetcher
-
-        with fetcher(args) as client:
-            findings = sorted(findings + quote_findings(result.valid("offering"), client))
+        findings = sorted(findings + _quote_findings(args, root, paths, result.valid("offering")))
     sys.stdout.write(render(findings, args.format))
     return 1 if any(f.severity == "error" for f in findings) else 0

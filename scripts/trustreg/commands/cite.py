@@ -28,6 +28,7 @@ _SNAPSHOT = re.compile(r"https://web\.archive\.org/web/[0-9]{8,14}[a-z_]*/\S+")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the example's lines
     parser.add_argument("offering", help="offering id, e.g. cohere-api")
     parser.add_argument("dimension", help="dimension id, e.g. soc2_type2")
     parser.add_argument("url", help="https URL of the page")

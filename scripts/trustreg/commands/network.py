@@ -26,9 +26,10 @@ def fetcher(args: argparse.Namespace) -> Fetcher:
     from ..cli import UsageError
     from ..fetch import Fetcher, Limits, ResolveError, parse_resolve
 
-    if args.timeout <= 0 or args.workers < 1 or args.delay < 0 or args.max_mb <= 0:
-        raise UsageError("--timeout and --max-mb must be positive, --workers at least 1, "
-                         "--delay 0 or more")
+    if not (0 < args.timeout <= 600 and 1 <= args.workers <= 64 and 0 <= args.delay <= 60
+            and 0 < args.max_mb <= 1024):  # also refuses nan and inf
+        raise UsageError("give --timeout of more than 0 to 600 s, --workers of 1 to 64, "
+                         "--delay of 0 to 60 s and --max-mb of more than 0 to 1024")
     try:
         resolve = parse_resolve(args.resolve)
     except ResolveError as exc:

@@ -13,6 +13,7 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the example's lines
     parser.add_argument("offering", help="offering id, e.g. cohere-api")
     parser.add_argument("dimension", help="dimension id, e.g. soc2_type2")
     decision = parser.add_mutually_exclusive_group(required=True)

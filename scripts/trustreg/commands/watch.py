@@ -25,12 +25,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from ..api import RegistryError, load_registry
     from ..checker import today
+    from ..findings import render
     from ..watch import RENDER, watch
-    from .lookup import offering_or_usage_error, registry_for
+    from .lookup import offering_or_usage_error
     from .network import fetcher
 
-    registry = registry_for(args)
+    try:  # a file left out would be a silent pass: watch a registry that checks clean
+        registry = load_registry(args.root)
+    except RegistryError as exc:
+        sys.stderr.write(render(exc.findings, "text"))
+        print("trustreg watch: the registry has errors; no page was fetched", file=sys.stderr)
+        return 1
     for ident in args.ids:
         offering_or_usage_error(registry, ident)
     with fetcher(args) as client:

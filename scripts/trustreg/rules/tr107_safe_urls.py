@@ -20,8 +20,8 @@ URL_KEYS = ("trust_center", "license_url")  # an organisation's and registry.yam
 
 
 @rule("TR107", "safe-urls", "offering",
-      "Every URL (sources, archives, trust centers, the licence) is https, with no credentials, "
-      "no javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
+      "Every URL (sources, archives, trust centers, the licence) is https, with no credentials, no "
+      "javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
       kinds=("offering", "organisation", "registry"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     if "cells" not in doc.data:  # an organisation or registry.yaml

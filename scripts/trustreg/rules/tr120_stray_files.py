@@ -23,7 +23,7 @@ def _why(root: Path, stray: Path) -> tuple[str, str]:
 
 @rule("TR120", "stray-files", "registry",
       "offerings/ and organisations/ hold only `<id>.yaml` files: no other names, suffix cases "
-      "or sub-folders.", kinds=("offering", "organisation"))
+      "or sub-folders (hidden files and ~ backups aside).", kinds=("offering", "organisation"))
 def check(docs: list[Document], ctx: Context) -> Iterator[Finding]:
     for stray in stray_files(ctx.root):
         message, hint = _why(ctx.root, stray)
