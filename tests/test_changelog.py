@@ -211,3 +211,8 @@ def test_release_takes_only_a_date_tag(repo: Repo, capsys: pytest.CaptureFixture
     assert cli.main(["--root", str(repo.root), "changelog", "--release", tag]) == 2
     assert "is not a date tag" in capsys.readouterr().err
     assert not (repo.root / "CHANGELOG.md").exists()
+
+
+def test_text_from_history_never_autolinks() -> None:
+    text = md("https://evil.example WWW.evil.example a@evil.example v1.2")
+    assert text == "https\\[:\\]//evil.example WWW\\[.\\]evil.example a\\[@\\]evil.example v1.2"

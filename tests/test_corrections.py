@@ -179,7 +179,8 @@ def test_a_pure_dimension_rename_is_no_correction(repo: Repo, capsys) -> None:
 @pytest.mark.parametrize("variant", [
     "https://trustcenter.cohere.com/#faq", "https://trustcenter.cohere.com/",
     "https://trustcenter.cohere.com/?lang=en", "https://TrustCenter.Cohere.COM",
-    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com"])
+    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com",
+    "https://trustcenter.cohere.com:443/"])
 def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, capsys,
                                                                  variant: str) -> None:
     correct_hipaa(repo, source=True)
@@ -235,13 +236,19 @@ def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> No
     assert "domain cohere-docs.example added since the base" in lines[0]
 
 
-def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys) -> None:
+@pytest.mark.parametrize("rename", [False, True])
+def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys, rename: bool) -> None:
     path = repo.root / "offerings" / "cohere-api.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good + "id: duplicate\n", encoding="utf-8")
     repo.commit("Break the file")
     path.write_text(good, encoding="utf-8")
     correct_hipaa(repo, source=False)
+    if rename:
+        data = repo.offering()
+        path.unlink()
+        data["id"] = "cohere-platform"
+        repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR200"]
     assert "offerings/cohere-api.yaml does not load there (duplicate key 'id'" in lines[0]
@@ -280,3 +287,20 @@ def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     status, lines, err = run_check(repo, capsys)
     assert status == 2 and lines == [] and "cannot run git" in err and "Traceback" not in err
+
+
+def test_an_organisation_turned_authority_is_reported(repo: Repo, capsys) -> None:
+    org = repo.root / "organisations" / "cohere.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("kind: company", "kind: authority"),
+                   encoding="utf-8")
+    lines = [line for line in run_check(repo, capsys)[1] if " TR2" in line]
+    assert codes(lines) == ["TR203"]
+    assert "cohere: kind changed from company to authority since the base" in lines[0]
+
+
+def test_link_keys_ignore_only_cosmetic_differences() -> None:
+    from trustreg.semdiff import source_key
+
+    assert source_key("https://bücher.example/A%20b/") == source_key("https://xn--bcher-kva.example/a b")
+    assert source_key("https://a.example/x") != source_key("https://a.example/y")
+    assert source_key("https://a.example/x") != source_key("https://b.example/x")

@@ -32,12 +32,15 @@ _TRAILER = re.compile(r"^(co-authored-by|reported-by):[ \t]*(\S(?:.*\S)?)[ \t]*<
                       re.I | re.M)
 _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~])")
-_DEFANG = re.compile(r"(?<=\w)\.(?=\w)|[:@]")
+# what GitHub's autolinks start from (scheme://, www., e-mail @), bracketed: https[:]//
+_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\b[wW][wW][wW])\.|@")
+_DEFANG = re.compile(r"(?<=\w)\.(?=\w)|[:@]")  # names also lose domain dots: evil[.]example
 
 
-def md(text: Any) -> str:
-    """Markdown-escape text from data or commit messages, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+def md(text: Any, defang: re.Pattern[str] = _AUTOLINK) -> str:
+    """Markdown-escape text from data or commit messages, on one line, with no live link."""
+    text = defang.sub(lambda m: f"[{m.group()}]", " ".join(str(text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def is_tag(name: str) -> bool:
@@ -54,7 +57,7 @@ def is_tag(name: str) -> bool:
 def person(name: str) -> str:
     """A contributor's name, escaped and defanged: `evil.com` reads evil[.]com, so no renderer
     turns a URL, domain or e-mail address in a name into a live link."""
-    return md(_DEFANG.sub(lambda m: f"[{m.group()}]", " ".join(name.split())))
+    return md(name, _DEFANG)
 
 
 def code(ident: Any) -> str:

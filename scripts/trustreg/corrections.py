@@ -7,9 +7,10 @@ offerings and dimensions are followed (semdiff). A cell whose grade, caveat, evi
 tier, route or default changed needs a primary source citing a page it did not cite before, or
 re-read after the base's verified date (TR201), and a verified date newer than the base's
 (TR202); when the base's date is already today, today is enough. An offering file that does
-not load at the base cannot be compared (TR200), and domains added to an organisation are
-reported for a reviewer (TR203). A new offering needs a primary source for every cell graded
-other than no_public_evidence or unclear: rule TR105, which check always runs.
+not load at the base cannot be compared (TR200), and domains added to an organisation (or
+its kind changed) are reported for a reviewer (TR203). A new offering needs a primary source
+for every cell graded other than no_public_evidence or unclear: rule TR105, which check always
+runs.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .checker import Result, today
 from .findings import Finding, FindingError
 from .loader import Document
 from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
-from .workspace import ORGANISATIONS_DIR
+from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR
 
 AUTO = "auto"
 
@@ -57,7 +58,7 @@ def files_at(root: Path, rev: str, folder: str) -> Tree:
 
 def offerings_at(root: Path, rev: str) -> dict[str, dict[str, Any]]:
     """Offering id -> data at a revision; files that do not load there are left out."""
-    return files_at(root, rev, "offerings").data
+    return files_at(root, rev, OFFERINGS_DIR).data
 
 
 def working_tree_offerings(root: Path) -> dict[str, dict[str, Any]]:
@@ -144,36 +145,46 @@ def cell_findings(doc: Document, change: CellChange, on: str) -> list[Finding]:
     return found
 
 
-def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]) -> list[Finding]:
-    """TR200: an offering whose file at the base does not load cannot be compared."""
+def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str],
+                added: list[str]) -> list[Finding]:
+    """TR200: an offering whose file at the base does not load cannot be compared; when it is
+    gone, any offering added since may be it, renamed."""
     found = []
     for path, why in sorted(before.broken.items()):
         ident = gitdata.stem(path)
-        doc = docs.get(renames.get(ident, ident))
-        if doc is not None:
+        ident = renames.get(ident, ident)
+        for doc in [docs[ident]] if ident in docs else [docs[i] for i in added]:
             found.append(doc.finding(("id",), "TR200",
                                      f"cannot compare with the base: {gitdata.printable(path)} does "
-                                     f"not load there ({gitdata.printable(why)}), so its corrections "
-                                     "are unchecked",
+                                     f"not load there ({gitdata.printable(why)}), so corrections "
+                                     "in this file are unchecked",
                                      "fix the file on the base branch first, or compare with a "
                                      "revision where it loads"))
     return found
 
 
 def domain_findings(root: Path, base: str, result: Result) -> list[Finding]:
-    """TR203: domains an organisation gained since the base (sources on them become primary)."""
+    """TR203: what widens an organisation's trust since the base (sources that become primary):
+    a domain added, or its kind changed (an authority's domains are primary for everyone)."""
     before = files_at(root, base, ORGANISATIONS_DIR).data
     found = []
     for doc in result.valid("organisation"):
-        old = before.get(doc.data["id"], {})
-        had = {str(d).lower() for d in old.get("domains") or () if isinstance(old.get("domains"), list)}
+        ident, old = doc.data["id"], before.get(doc.data["id"], {})
+        domains = old.get("domains")
+        had = {str(d).lower() for d in domains} if isinstance(domains, list) else set()
         for i, domain in enumerate(doc.data["domains"]):
             if domain.lower() not in had:
                 found.append(doc.finding(("domains", i), "TR203",
-                                         f"{doc.data['id']}: domain {domain} added since the base: "
-                                         f"sources on it now count as primary for {doc.data['name']}",
-                                         f"a reviewer must confirm that {doc.data['id']} owns {domain}",
+                                         f"{ident}: domain {domain} added since the base: sources "
+                                         f"on it now count as primary for {doc.data['name']}",
+                                         f"a reviewer must confirm that {ident} owns {domain}",
                                          severity="warning"))
+        if old and old.get("kind") != doc.data["kind"]:
+            found.append(doc.finding(("kind",), "TR203",
+                                     f"{ident}: kind changed from {old.get('kind')} to "
+                                     f"{doc.data['kind']} since the base",
+                                     "a reviewer must confirm the change (an authority's sources "
+                                     "count as primary for every offering)", severity="warning"))
     return found
 
 
@@ -186,14 +197,14 @@ def correction_findings(root: Path, base: str, result: Result,
         commit = base_commit(root, base, warn)
         if commit is None:
             return []
-        before = files_at(root, commit, "offerings")
+        before = files_at(root, commit, OFFERINGS_DIR)
         renames = git_renames(root, commit, None)
         domains = domain_findings(root, commit, result)
     except gitdata.GitError as exc:
         raise UsageError(f"--base: {exc}") from None
     docs = {doc.data["id"]: doc for doc in result.valid("offering")}
     diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames)
-    found = _unloadable(docs, before, dict(diff.renamed)) + domains
+    found = _unloadable(docs, before, renames, diff.added) + domains
     on = today().isoformat()
     for change in diff.cells:
         if change.is_correction and change.old and change.new:

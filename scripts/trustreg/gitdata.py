@@ -55,82 +55,54 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def resolve(root: Path, rev: str) -> str:
-    """The commit id a revision names; GitError when it names none."""
-    if not rev.strip() or rev.startswith("-"):
-        raise GitError(f"unknown revision {rev!r}")
+def try_git(root: Path, *args: str) -> str | None:
+    """git's output as text, or None when git fails (no git at all still raises GitMissing)."""
     try:
-        return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                   f"{rev}^{{commit}}").decode().strip()
-    except GitMissing:
-        raise
-    except GitError:
-        raise GitError(f"unknown revision {rev!r}") from None
-
-
-def merge_base(root: Path, one: str, other: str) -> str | None:
-    """The best common ancestor of two commits, or None when they share no history."""
-    try:
-        return git(root, "merge-base", one, other).decode().strip() or None
+        return git(root, *args).decode("utf-8", "replace").strip()
     except GitMissing:
         raise
     except GitError:
         return None
+
+
+def resolve(root: Path, rev: str) -> str:
+    """The commit id a revision names; GitError when it names none."""
+    found = None if not rev.strip() or rev.startswith("-") else try_git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    if not found:
+        raise GitError(f"unknown revision {rev!r}")
+    return found
+
+
+def merge_base(root: Path, one: str, other: str) -> str | None:
+    """The best common ancestor of two commits, or None when they share no history."""
+    return try_git(root, "merge-base", one, other) or None
 
 
 def default_branch(root: Path) -> str | None:
     """Where branches start: origin/HEAD's branch, else the upstream, else main or master."""
     for args in (("symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"),
                  ("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}")):
-        try:
-            name = git(root, *args).decode().strip()
-        except GitMissing:
-            raise
-        except GitError:
-            continue
+        name = try_git(root, *args)
         if name:
             return name
-    for name in ("origin/main", "origin/master", "main", "master"):
-        try:
-            resolve(root, name)
-        except GitMissing:
-            raise
-        except GitError:
-            continue
-        return name
-    return None
+    return next((name for name in ("origin/main", "origin/master", "main", "master")
+                 if try_git(root, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")), None)
 
 
 def current_branch(root: Path) -> str | None:
     """The checked-out branch's short name; None when HEAD is detached."""
-    try:
-        return git(root, "symbolic-ref", "--quiet", "--short", "HEAD").decode().strip() or None
-    except GitMissing:
-        raise
-    except GitError:
-        return None
+    return try_git(root, "symbolic-ref", "--quiet", "--short", "HEAD") or None
 
 
 def is_repository(root: Path) -> bool:
     """True when root is inside a git work tree."""
-    try:
-        git(root, "rev-parse", "--git-dir")
-    except GitMissing:
-        raise
-    except GitError:
-        return False
-    return True
+    return try_git(root, "rev-parse", "--git-dir") is not None
 
 
 def has_commits(root: Path) -> bool:
     """True when root is a git repository with at least one commit."""
-    try:
-        git(root, "rev-parse", "--verify", "--quiet", "HEAD")
-    except GitMissing:
-        raise
-    except GitError:
-        return False
-    return True
+    return try_git(root, "rev-parse", "--verify", "--quiet", "HEAD") is not None
 
 
 def is_shallow(root: Path) -> bool:

@@ -9,6 +9,7 @@ It takes any data, also a schema-invalid file from history.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,14 +40,16 @@ def _text(value: Any) -> str:
 
 
 def source_key(url: Any) -> str:
-    """What makes two links the same page: case, fragment, query, trailing slash and
-    percent-encoding do not (so a cosmetic variant of a cited link is not a new source)."""
+    """What makes two links the same page: case, fragment, query, port, trailing slash, www.,
+    IDNA and percent-encoding do not (so a cosmetic variant of a cited link is no new source)."""
     text = unquote(_text(url)).strip().lower()
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return text
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")
     host = host.removeprefix("www.")
     path = "/".join(p for p in parts.path.split("/") if p)
     return f"{host}/{path}" if host else text.split("#")[0].split("?")[0].rstrip("/")
@@ -165,11 +168,13 @@ def offering_renames(old: dict[str, dict[str, Any]], new: dict[str, dict[str, An
     gone = sorted(set(old) - set(new) - set(renames))
     came = sorted(set(new) - set(old) - set(renames.values()))
 
+    cited = {(side, i): {(d, key) for d, c in cells_of(data[i]).items() for key in _cited(c)}
+             for side, data, ids in ((0, old, gone), (1, new, came)) for i in ids}
+
     def score(a: str, b: str) -> int:
         if any(old[a].get(k) != new[b].get(k) for k in ("developer", "platform")):
             return 0
-        cited = lambda data: {(d, key) for d, c in cells_of(data).items() for key in _cited(c)}  # noqa: E731
-        return len(cited(old[a]) & cited(new[b])) + (old[a].get("name") == new[b].get("name"))
+        return len(cited[0, a] & cited[1, b]) + (old[a].get("name") == new[b].get("name"))
 
     return {**renames, **_pair(gone, came, score)}
 

@@ -1,6 +1,7 @@
 """Write CHANGELOG.md from git history (releases are tags named by date, e.g. 2026.07.05).
 
-With --check, write nothing and exit 1 when the released sections are out of date.
+With --check, write nothing and exit 1 when the released sections are out of date. A shallow
+clone is refused (exit 2): its history would drop the released sections.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Semantic diff of the offerings between two git revisions (or a revision and the working tree).
 
-Formatting-only edits are not changes. Exit status: 0 (with or without changes), 2 usage error.
+Formatting-only edits are not changes; renamed offerings and dimensions are followed (as
+`check --base` follows them). Exit status: 0 (with or without changes), 2 usage error.
 """
 
 from __future__ import annotations
