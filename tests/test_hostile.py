@@ -52,7 +52,7 @@ CORPUS = {
     "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "19:13"),
     "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "31:12"),
     "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
-    "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:11"),
+    "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:7"),
     "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "233:3"),
     "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }

@@ -168,3 +168,12 @@ YAMLISH = st.lists(st.sampled_from([*":-[]{},&*!|>'\"#%@`?~<=\\. \t\n", "\r\n", 
 @given(YAMLISH)
 def test_yaml_like_text_gives_data_or_a_finding(text: str) -> None:
     loads_or_finding(text.encode("utf-8"))
+
+
+def test_tag_with_escapes_that_are_not_utf8_is_found_fast_in_a_big_file() -> None:
+    """libyaml decodes a tag's %-escapes late and without a place: the loader finds the tag."""
+    text = "".join(f"k{i}: 50% of https://example.com/%C0 {i}\n" for i in range(20_000))
+    with pytest.raises(FindingError) as caught:
+        loader.loads(text + "z: !x%C0%80 y\n", "big.yaml")
+    assert caught.value.finding.text().startswith(
+        "big.yaml:20001:4: TR005 a tag's %-escapes are not valid UTF-8")

@@ -68,9 +68,11 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
 def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
     """The document less the cells that schema errors lie in, if every error lies inside a cell."""
     cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
+    if not isinstance(cells, dict):  # not an offering, or a TR117 finding (no schema error)
+        return None
     broken = set()
     for where in errors:
-        if not isinstance(cells, dict) or len(where) < 2 or where[0] != "cells" or where[1] not in cells:
+        if len(where) < 2 or where[0] != "cells" or where[1] not in cells:
             return None
         broken.add(where[1])
     if not broken:  # the problems were found by other means than the schema: nothing is known sound

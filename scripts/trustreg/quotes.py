@@ -15,7 +15,9 @@ from dataclasses import dataclass
 _FOLD = {**{c: "'" for c in "‘’‚‛′´"}, **{c: '"' for c in "“”„‟″«»"},
          **{c: "-" for c in "‐‑‒–—―−"}, "…": "...", "\u00ad": "", "\u200b": "", "\u200c": "",
          "\u200d": "", "\u2060": "", "\ufeff": ""}
-_ELISION = re.compile(r"\s*\[\s*(?:\.\s*\.\s*\.|…)\s*\]\s*")
+# no leading `\s*`: from every blank of a long run it would read the run again (quadratic);
+# the blanks around an elision are dropped when each piece is folded into words
+_ELISION = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…)\s*\]")
 _TABLE = str.maketrans(_FOLD)
 _WORD = re.compile(r"\S+")
 CONTEXT = 40

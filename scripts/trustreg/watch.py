@@ -15,12 +15,13 @@ from pathlib import Path
 
 from . import atomic
 from .extract import Extracted, ExtractError, extract
-from .fetch import Fetcher, Page, host_of
+from .fetch import Fetcher, Page
 from .findings import Finding, FindingError
 from .loader import Document
 from .model import Offering, Organisation, Registry
 from .quotes import find_quote
 from .rules.tr106_source_domain import primary_host
+from .urls import host as url_host
 
 STORE = "watch/fingerprints.txt"
 STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
@@ -145,7 +146,7 @@ def store_text(records: dict[str, Record]) -> str:
 def _classify(target: Target, page: Page, read: Extracted | str, recorded: Record | None,
               organisations: Iterable[Organisation]) -> tuple[str, str] | None:
     """(action, detail) for one source, or None when it needs nobody."""
-    off = [h for h in page.hops if not primary_host(host_of(h), target.party, organisations)]
+    off = [h for h in page.hops if not primary_host(url_host(h) or "", target.party, organisations)]
     if off:
         return "moved", f"redirects to {off[0]}, not a domain of {target.party.id}"
     if isinstance(read, str):

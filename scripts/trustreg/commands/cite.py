@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from ..quotes import find_quote
     from ..rules.tr106_source_domain import primary_host
     from ..rules.tr107_safe_urls import url_problem
+    from ..urls import host as url_host
     from ..watch import read_page
     from .lookup import offering_or_usage_error, registry_for
     from .network import fetcher
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         if args.archive and not archived:
             return _fail(f"the Wayback Machine gave no snapshot of {args.url}; nothing written "
                          "(try again later, or cite without --archive)")
-    hosts = [host_of(u) for u in (args.url, *page.hops)]
+    hosts = [url_host(u) or "" for u in (args.url, *page.hops)]  # as browsers read them
     kind = args.kind or _kind(host_of(args.url), party, registry)
     primary = kinds[kind]["primary"] and all(primary_host(h, party, registry.organisations.values())
                                              for h in hosts)
