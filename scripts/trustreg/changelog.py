@@ -18,6 +18,7 @@ from .migration import migrate
 from .rules.tr107_safe_urls import url_problem
 from .semdiff import CORRECTION_FIELDS, CellChange, cells_of, diff_registry, sources_of
 from .vocabulary import Vocabulary
+from .workspace import escaped
 
 HEADER = """# Changelog
 
@@ -160,8 +161,8 @@ class History:
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:
                     reason = exc.finding.text() if isinstance(exc, FindingError) else str(exc)
-                    self.warn(f"warning: commit {commit.sha[:10]}: {gitdata.printable(change.new_path)} does "
-                              f"not load, skipped: {gitdata.printable(reason)}")
+                    self.warn(f"warning: commit {commit.sha[:10]}: {escaped(change.new_path)} does "
+                              f"not load, skipped: {escaped(reason)}")
                     if before is not None:
                         self.files[change.new_path] = before
                     continue

@@ -28,7 +28,7 @@ from .loader import Document
 from .migration import migrate
 from .primary_basis import basis_findings
 from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
-from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR
+from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 
 AUTO = "auto"
 
@@ -158,8 +158,8 @@ def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str]
         ident = renames.get(ident, ident)
         for doc in [docs[ident]] if ident in docs else [docs[i] for i in added]:
             found.append(doc.finding(("id",), "TR200",
-                                     f"cannot compare with the base: {gitdata.printable(path)} does "
-                                     f"not load there ({gitdata.printable(why)}), so corrections "
+                                     f"cannot compare with the base: {escaped(path)} does "
+                                     f"not load there ({escaped(why)}), so corrections "
                                      "in this file are unchecked",
                                      "fix the file on the base branch first, or compare with a "
                                      "revision where it loads"))

@@ -49,12 +49,6 @@ def path_text(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
-def printable(text: str) -> str:
-    """Text for a terminal line: undecodable bytes and control characters escaped."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def try_git(root: Path, *args: str) -> str | None:
     """git's output as text, or None when git fails (no git at all still raises GitMissing)."""
     try:
