@@ -6,7 +6,7 @@ import gc
 import multiprocessing as mp
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -82,9 +82,11 @@ def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> 
     return sound
 
 
-def shown(root: Path, file: Path) -> str:
-    """A file's path as findings show it: undecodable bytes and control characters escaped."""
-    return display(root, file)
+def within(root: Path, paths: list[Path]) -> Callable[[str], bool]:
+    """Whether a path as findings show it is one of paths, or inside one of those folders."""
+    wanted = {display(root, p) for p in paths}
+    folders = tuple(f"{display(root, p)}/" for p in paths if p.is_dir())
+    return lambda shown: shown in wanted or shown.startswith(folders)
 
 
 def today() -> date:
@@ -207,7 +209,7 @@ class Checker:
         A file that fails its schema gets no further rules (they assume its shape), unless
         every schema error lies inside cells: the offering rules then run on the other cells.
         """
-        name = shown(self.root, file)
+        name = display(self.root, file)
         try:
             text = loader.read_text(file, name)
         except FindingError as exc:
@@ -268,7 +270,7 @@ class Checker:
     def _cached(self, file: Path) -> tuple[loader.Document, list[Finding]] | None:
         """The cached result for a file whose text has not changed, if any."""
         assert self._cache is not None
-        name = shown(self.root, file)
+        name = display(self.root, file)
         try:  # an entry exists only for text that passed decode(): no need to scan it again
             text = loader.read_bytes(file, name).decode("utf-8")
         except (FindingError, UnicodeDecodeError):
@@ -305,9 +307,8 @@ class Checker:
         return result
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
-        wanted = {shown(self.root, p) for p in paths}
-        folders = tuple(f"{shown(self.root, p)}/" for p in paths if p.is_dir())
-        inside = [f for f in findings if f.path in wanted or f.path.startswith(folders)]
+        reported = within(self.root, paths)
+        inside = [f for f in findings if reported(f.path)]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])

@@ -79,14 +79,13 @@ def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
 def _quote_findings(args: argparse.Namespace, root: Path, paths: list[Path] | None,
                     docs: list) -> list:
     """TR301 over the offerings reported on (fetching their quoted pages)."""
-    from ..checker import shown
+    from ..checker import within
     from ..watch import quote_findings
     from .network import fetcher
 
     if paths:
-        wanted = {shown(root, p) for p in paths}
-        folders = tuple(f"{shown(root, p)}/" for p in paths if p.is_dir())
-        docs = [d for d in docs if d.path in wanted or d.path.startswith(folders)]
+        reported = within(root, paths)
+        docs = [d for d in docs if reported(d.path)]
     with fetcher(args) as client:
         return quote_findings(docs, client)
 
