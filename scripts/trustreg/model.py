@@ -19,14 +19,36 @@ ATTRIBUTE_KEYS = ("tier", "route", "route_via", "default", "geography")
 
 
 @dataclass(frozen=True)
+class Copy:
+    """Where a source's text was read when it was not read on the live page."""
+
+    held_by: str
+    url: str | None = None  # the copy's own address
+    captured: str | None = None  # the copy's capture date, when known
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A cell graded from copies, or not yet checked live: who graded it and when."""
+
+    by: str
+    date: str
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     role: str  # "primary" or "lead"
     url: str | None = None
     kind: str | None = None  # trust_center, documentation, ... (schema/vocabulary.yaml)
-    retrieved: str | None = None
+    retrieved: str | None = None  # the live page was read that day
     quote: str | None = None
     archived: str | None = None
+    copy: Copy | None = None  # the text was read in a copy instead
+
+    @property
+    def read_live(self) -> bool:
+        return self.retrieved is not None
 
     @property
     def is_primary(self) -> bool:
@@ -70,7 +92,7 @@ class Cell:
     dimension: Dimension
     status: str
     confidence: str
-    verified: str
+    verified: str | None  # a person verified it against the live pages that day; None for a draft
     evidence: str
     caveat: str | None = None
     tier: str | None = None
@@ -83,6 +105,11 @@ class Cell:
     reviews: tuple[Review, ...] = ()
     variants: tuple[Variant, ...] = ()
     worse_variants: tuple[Variant, ...] = ()  # variants graded worse than the headline
+    draft: Draft | None = None  # graded from copies or not yet checked live
+
+    @property
+    def is_draft(self) -> bool:
+        return self.verified is None
 
     @property
     def is_watch_out(self) -> bool:
@@ -139,9 +166,14 @@ class Offering:
         return [c for c in self.cells.values() if c.is_watch_out]
 
     @property
-    def verified(self) -> str:
-        """The date all of its evidence was verified as of: the oldest cell's date."""
-        return min(c.verified for c in self.cells.values())
+    def verified(self) -> str | None:
+        """The date its verified evidence is verified as of: the oldest verified cell's date
+        (drafts do not count); None when every cell is a draft."""
+        return min((c.verified for c in self.cells.values() if c.verified), default=None)
+
+    @property
+    def drafts(self) -> list[Cell]:
+        return [c for c in self.cells.values() if c.is_draft]
 
     def graded_party(self, cell: Cell) -> Organisation:
         return self.developer if cell.dimension.graded_party == "developer" else self.platform
@@ -171,8 +203,8 @@ class Registry:
     @property
     def verified(self) -> str:
         """The newest verified date of any cell: the registry's `generated` date."""
-        return max((c.verified for o in self.offerings.values() for c in o.cells.values()),
-                   default="1970-01-01")
+        return max((c.verified for o in self.offerings.values() for c in o.cells.values()
+                    if c.verified), default="1970-01-01")
 
 
 def organisation_from_data(data: dict[str, Any]) -> Organisation:
@@ -180,8 +212,13 @@ def organisation_from_data(data: dict[str, Any]) -> Organisation:
                         data.get("trust_center"))
 
 
+def _source(data: dict[str, Any]) -> Source:
+    copy = data.get("copy")
+    return Source(**{**data, "copy": Copy(**copy) if copy else None})
+
+
 def _sources(data: dict[str, Any]) -> tuple[Source, ...]:
-    return tuple(Source(**s) for s in data.get("sources") or ())
+    return tuple(_source(s) for s in data.get("sources") or ())
 
 
 def cell_from_data(dimension: Dimension, data: dict[str, Any], vocab: Vocabulary) -> Cell:
@@ -191,7 +228,8 @@ def cell_from_data(dimension: Dimension, data: dict[str, Any], vocab: Vocabulary
         dimension=dimension,
         status=data["status"],
         confidence=data["confidence"],
-        verified=data["verified"],
+        verified=data.get("verified"),
+        draft=Draft(**data["draft"]) if data.get("draft") else None,
         evidence=data["evidence"],
         caveat=data.get("caveat"),
         tier=data.get("tier"),

@@ -135,7 +135,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
             "date": {**_DATE},
             "cell": {
                 "type": "object",
-                "required": ["status", "confidence", "verified", "evidence", "sources"],
+                "required": ["status", "confidence", "evidence", "sources"],
+                "oneOf": [{"required": ["verified"]}, {"required": ["draft"]}],
                 "additionalProperties": False,
                 "properties": {
                     "status": status,
@@ -144,7 +145,9 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                                    "description": "How sure the grade is; say why in the evidence "
                                                   "when it is not high."},
                     "verified": {"$ref": "#/$defs/date",
-                                 "description": "Date the cell was last checked against its sources."},
+                                 "description": "Date a person last verified the cell against the live "
+                                                "pages of its sources; a draft has none."},
+                    "draft": {"$ref": "#/$defs/draft"},
                     "tier": {"enum": list(vocab.tier), "description": "Who can get it."},
                     "route": {"enum": list(vocab.route),
                               "description": "How a buyer gets the evidence or the feature (the "
@@ -200,14 +203,44 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                              "description": "primary: the graded party's own source, or an "
                                             "independent party's within its remit; lead: used as "
                                             "a lead only, not cited."},
-                    "retrieved": {"$ref": "#/$defs/date", "description": "Date the page was read."},
+                    "retrieved": {"$ref": "#/$defs/date",
+                                  "description": "Date a person read the live page; a source read in "
+                                                 "a copy has `copy` instead."},
+                    "copy": {"$ref": "#/$defs/copy"},
                     "quote": {**_TEXT, "maxLength": 2000,
                               "description": "Exact words from the page ([...] marks an elision)."},
                     "archived": {"type": "string", "format": "uri", "maxLength": 2000,
                                  "description": "An archived copy of the page."},
                 },
                 "if": {"properties": {"role": {"const": "primary"}}},
-                "then": {"required": ["url", "retrieved"]},
+                "then": {"required": ["url"],
+                         "oneOf": [{"required": ["retrieved"]}, {"required": ["copy"]}]},
+            },
+            "copy": {
+                "type": "object",
+                "required": ["held_by"],
+                "additionalProperties": False,
+                "description": "The page's text was read in a copy, not on the live page.",
+                "properties": {
+                    "held_by": {**_LINE, "minLength": 1, "maxLength": 200,
+                                "description": "Where the copy is kept (e.g. Open Terms Archive)."},
+                    "url": {"type": "string", "format": "uri", "maxLength": 2000,
+                            "description": "The copy's own address, when it has one."},
+                    "captured": {"$ref": "#/$defs/date",
+                                 "description": "When the copy was captured, when known."},
+                },
+            },
+            "draft": {
+                "type": "object",
+                "required": ["by", "date"],
+                "additionalProperties": False,
+                "description": "A draft: graded from copies of the cited pages, or not yet checked "
+                               "live; it has no verified date.",
+                "properties": {
+                    "by": {**_LINE, "minLength": 1, "maxLength": 120,
+                           "description": "Who graded the draft."},
+                    "date": {"$ref": "#/$defs/date", "description": "When the draft was graded."},
+                },
             },
             "review": {
                 "type": "object",
@@ -424,6 +457,14 @@ class SchemaSet:
         return found
 
 
+def _one_of_keys(error: jsonschema.ValidationError) -> list[str]:
+    """The keys of a `oneOf` whose branches each require one key (exactly one must be present)."""
+    branches = error.validator_value
+    if all(isinstance(b, dict) and list(b) == ["required"] and len(b["required"]) == 1 for b in branches):
+        return [b["required"][0] for b in branches]
+    return []
+
+
 def _missing_key(error: jsonschema.ValidationError) -> str:
     return error.message.split("'")[1] if "'" in error.message else error.message
 
@@ -486,6 +527,19 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
                 hint = f"allowed here: {', '.join(allowed)}" if allowed else "no keys are allowed here"
                 yield doc.finding((*where, key), code, f"unknown key {key!r}",
                                   f"remove it or fix its spelling; {hint}", key=True)
+        return
+    if kind == "oneOf" and _one_of_keys(error):
+        keys = _one_of_keys(error)
+        present = [k for k in keys if isinstance(error.instance, dict) and k in error.instance]
+        what = {"verified": "a date a person verified it live", "draft": "`draft: {by, date}`",
+                "retrieved": "the date the live page was read", "copy": "`copy: {held_by}`"}
+        hint = " or ".join(f"`{k}` ({what.get(k, k)})" for k in keys)
+        if present:
+            yield doc.finding(where, code, f"{field} has both {' and '.join(map(repr, present))}",
+                              f"keep one: {hint}", key=False)
+        else:
+            yield doc.finding(where, code, f"{field} needs one of {' or '.join(map(repr, keys))}",
+                              f"add {hint}", key=False)
         return
     if kind == "required":
         missing = _missing_key(error)
