@@ -71,6 +71,7 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
         dim.id: {
             "$ref": "#/$defs/cell",
             "description": f"{dim.label}: {dim.question} (grades the {dim.graded_party})",
+            "type": "object",  # ajv's strict mode wants the type beside `properties`
             "properties": {"facts": _facts(dim)},
         }
         for dim in vocab.dimensions.values()

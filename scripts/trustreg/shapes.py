@@ -45,7 +45,7 @@ DOMAIN = Matching(_DOMAIN, "a lower-case domain name such as example.com")
 WORDS = [str]
 
 REGISTRY = Keys({"name": str, "license": str, "license_url": str, "disclaimer": str,
-                 "corrections": str, "stale_after_days": int, "tag_entity?": str,
+                 "corrections": str, "stale_after_days": int, "tag_entity?": str, "base_url?": str,
                  "repository?": str, "correction_form?": str}, closed=True)
 ORGANISATION = Keys({"id": str, "name": str, "kind": frozenset({"company", "authority", "registry"}),
                      "domains": [DOMAIN], "trust_center?": str})
