@@ -123,6 +123,12 @@ def _keys(value: Any, shape: Keys, where: PathKey) -> Iterator[tuple[PathKey, st
                 yield (*where, key), f"is an unknown key (known: {', '.join(sorted(known))})", True
 
 
+def problems(value: Any, shape: Any) -> Iterator[tuple[PathKey, str]]:
+    """(place, what is wrong) for each way value misses shape (e.g. a feed's vocabulary)."""
+    for where, what, _key in _problems(value, shape, ()):
+        yield where, what
+
+
 def shape_findings(doc: Document, kind: str) -> list[Finding]:
     """TR117 findings: where a registry, vocabulary or organisation file misses what the code
     needs (the first few; one is enough to stop)."""
