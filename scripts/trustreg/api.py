@@ -74,7 +74,8 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
     for dim, cell in entry["dimensions"].items():
         cells[dim] = _plain({
             "status": cell["value"], "caveat": cell.get("caveat"), "confidence": cell["confidence"],
-            "verified": cell["verified"], "draft": cell.get("draft"), "tier": cell.get("tier"), "route": cell.get("route"),
+            "verified": cell["verified"], "draft": cell.get("draft"), "tier": cell.get("tier"),
+            "route": cell.get("route"),
             "route_via": cell.get("route_via"), "default": cell.get("default"),
             "geography": cell.get("geography"), "facts": cell.get("facts") or None,
             "evidence": cell.get("evidence", ""),
@@ -109,7 +110,8 @@ def _urls(feed: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield f"organisations/{ident}/trust_center", org.get("trust_center")
     for offering in feed["offerings"]:
         for dim, cell in offering["dimensions"].items():
-            holders = [("", cell), *((f"/variants/{i}", v) for i, v in enumerate(cell.get("variants") or ()))]
+            variants = enumerate(cell.get("variants") or ())
+            holders = [("", cell), *((f"/variants/{i}", v) for i, v in variants)]
             for where, holder in holders:
                 for i, src in enumerate(holder.get("sources") or ()):
                     at = f"offerings/{offering['id']}/{dim}{where}/sources/{i}"
@@ -120,10 +122,10 @@ def _urls(feed: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 
 def _checked(feed: Any) -> Vocabulary:
     """The feed's vocabulary, once the feed is known to match its published schema; else FeedError."""
+    from .loader import dotted
     from .publish.feed_schema import data_schema
     from .publish.validate import OutputInvalid, OutputSchema
     from .rules.tr107_safe_urls import url_problem
-    from .loader import dotted
     from .shapes import SHAPES, problems
 
     if not isinstance(feed, dict) or feed.get("schema_version") not in FEED_VERSIONS:

@@ -1,8 +1,8 @@
 """dist/releases/<YYYY.MM.DD>/: dated copies of the published files and their SHA256SUMS.
 
 The name is the release tag at the commit built (e.g. 2026.12.05), else the build date written
-the same way. The copies are byte for byte the files at the top of dist/; SHA256SUMS lists them
-in the format `sha256sum -c` reads.
+the same way. The folder is flat, as a GitHub Release's assets are: the copies are byte for byte
+the files of dist/, and SHA256SUMS lists them in the format `sha256sum -c` reads.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .stamps import Stamps
 
 RELEASES_DIR = "releases"
 SUMS_FILE = "SHA256SUMS"
-# dist/ path -> path inside the release folder
+# dist/ paths copied, each under its file name
 RELEASED = ("data.json", "offerings.jsonl", "offerings.csv", "datapackage.json", "registry.sqlite",
             "changes.atom", "api/v1/openapi.json", "api/v1/schemas/data.schema.json",
             "api/v1/schemas/offering.schema.json", "api/v1/schemas/offerings.schema.json")
@@ -42,8 +42,9 @@ def write_release(registry: Registry, stamps: Stamps, out: Path) -> str:
     """Copy the released files into releases/<name>/ with SHA256SUMS; returns the folder's path."""
     rel = f"{RELEASES_DIR}/{release_name(registry, stamps)}"
     folder = out / rel
-    for name in RELEASED:
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(out / name, folder / name)
-    (folder / SUMS_FILE).write_text(sums_text(folder, list(RELEASED)), encoding="utf-8")
+    folder.mkdir(parents=True)
+    names = [path.rsplit("/", 1)[-1] for path in RELEASED]
+    for path, name in zip(RELEASED, names, strict=True):
+        shutil.copyfile(out / path, folder / name)
+    (folder / SUMS_FILE).write_text(sums_text(folder, names), encoding="utf-8")
     return rel
