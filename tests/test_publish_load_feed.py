@@ -87,3 +87,12 @@ def test_a_hostile_feed_raises_only_feed_error(feed: dict, name: str, change, re
     with pytest.raises(FeedError) as caught:
         load_feed(io.StringIO(json.dumps(data)))
     assert reason in str(caught.value), name
+
+
+def test_a_later_minor_version_reads(feed: dict) -> None:
+    """1.x readers read every 1.y (docs/FEED.md): unknown fields are ignored."""
+    data = copy.deepcopy(feed)
+    data["schema_minor"] += 5
+    data["offerings"][0]["added_in_a_later_minor"] = {"x": 1}
+    _cell(data)["also_added"] = True
+    assert sorted(load_feed(io.StringIO(json.dumps(data))).offerings) == ["acme-api", "bolt-api"]
