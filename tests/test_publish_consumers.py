@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -144,6 +145,18 @@ def test_sqlite_database_opens_with_the_four_tables(synthetic: Path,
                       "dimension = 'soc2_type2'").fetchone() == ("Synthetic Archive (test copies)",)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.close()
+
+
+def test_sqlite_database_opens_in_the_sqlite3_shell(synthetic: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    shell = shutil.which("sqlite3")
+    if shell is None:
+        pytest.skip("the sqlite3 shell is not installed")
+    dist = build(synthetic, capsys)
+    out = subprocess.run([shell, "-readonly", str(dist / "registry.sqlite"),
+                          "SELECT count(*) FROM offerings; PRAGMA integrity_check;"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    assert out.split() == ["2", "ok"]
 
 
 def test_sqlite_database_opens_in_datasette(synthetic: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,6 +34,7 @@ def test_feed_reads_back_into_equal_objects(registry: Path,
     ('{"offerings": []}', "schema_version None is not one this trustreg reads"),
     ('{"schema_version": 1, "offerings": []}', "lacks what the registry objects need"),
     ("[" * 100_000 + "]" * 100_000, "nested too deep"),
+    ('{"schema_version": 1, "schema_version": 2}', "the key 'schema_version' appears twice"),
 ])
 def test_unreadable_feeds_say_why(text: str, reason: str) -> None:
     with pytest.raises(FeedError, match=reason):

@@ -92,11 +92,21 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
             "service_name": entry.get("service_name"), "cells": cells}
 
 
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different (json.loads keeps the last of a repeated key)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
 def _read(source: Path | str | IO[str] | IO[bytes]) -> tuple[Path, Any]:
     try:
         if isinstance(source, (str, Path)):
-            return Path(source).parent, json.loads(Path(source).read_bytes())
-        return Path("."), json.loads(source.read())
+            return Path(source).parent, json.loads(Path(source).read_bytes(), object_pairs_hook=_unique)
+        return Path("."), json.loads(source.read(), object_pairs_hook=_unique)
     except RecursionError:
         raise FeedError("cannot read the feed: it is nested too deep") from None
     except (OSError, ValueError) as exc:
