@@ -346,3 +346,23 @@ def test_an_empty_registry_outside_git_builds_a_valid_feed(tmp_path: Path,
     assert (feed["generated"], feed["offerings"]) == ("2026-11-24", [])  # TRUSTREG_TODAY
     assert feed["generated_from"].startswith("today")
     assert not feedparser.parse((dist / "changes.atom").read_bytes()).bozo
+
+
+def test_a_format_1_file_with_odd_values_does_not_stop_the_changelog(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_registry(tmp_path / "r", offerings=())
+    repo = Repo(root)
+    old = json.loads(json.dumps(ACME))
+    del old["format"]
+    for cell in old["cells"].values():
+        for source in cell["sources"]:
+            del source["kind"]
+    old["cells"]["soc2_type2"]["sources"][0]["quote"] = ["a", "list"]  # schema-invalid history
+    (root / "offerings" / "acme-api.yaml").write_text(json.dumps(old), encoding="utf-8")
+    repo.commit("Add Acme in format 1")
+    write_offering(root, ACME)
+    repo.commit("trustreg fix: format 2")
+    assert cli.main(["--root", str(root), "changelog"]) == 0
+    changed = (root / "CHANGELOG.md").read_text(encoding="utf-8").split("### Changed", 1)[1]
+    assert [line for line in changed.splitlines() if line.startswith("- ")] == [
+        "- Acme Api · SOC 2 Type II: sources changed. Credit: Alice Example."]  # the quote did

@@ -137,8 +137,8 @@ class Release:
 FORMAT_1_SOURCE_KEYS = ("url", "title", "role", "retrieved", "quote", "archived")
 
 
-def _source_id(source: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(source.get(k) for k in FORMAT_1_SOURCE_KEYS)
+def _source_id(source: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(repr(source.get(k)) for k in FORMAT_1_SOURCE_KEYS)  # history may hold any value
 
 
 def as_if_written_in_format_2(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
