@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 from trustreg import cli
 
-from .gitrepo import Repo
+from .gitrepo import ENV, Repo
 from .synthetic import (
     ACME,
     BASE_URL,
@@ -366,3 +366,19 @@ def test_a_format_1_file_with_odd_values_does_not_stop_the_changelog(
     changed = (root / "CHANGELOG.md").read_text(encoding="utf-8").split("### Changed", 1)[1]
     assert [line for line in changed.splitlines() if line.startswith("- ")] == [
         "- Acme Api · SOC 2 Type II: sources changed. Credit: Alice Example."]  # the quote did
+
+
+def test_a_commit_dated_past_9999_is_a_one_line_error(synthetic: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    repo = Repo(synthetic)
+    monkeypatch.setitem(ENV, "GIT_COMMITTER_DATE", "@253402300800 +0000")  # 10000-01-01
+    monkeypatch.setitem(ENV, "GIT_AUTHOR_DATE", "@253402300800 +0000")
+    repo.commit("Dated in the year 10000")
+    assert cli.main(["--root", str(synthetic), "build"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "past 9999-12-31" in err
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the build date, but history still has the commit
+    assert cli.main(["--root", str(synthetic), "build"]) == 2
+    assert "past 9999-12-31" in capsys.readouterr().err

@@ -15,7 +15,6 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -25,7 +24,7 @@ from ..changelog import DRAFT_NOTE, History, Person, cell_counts, credits, verif
 from ..model import Registry
 from ..rules.tr107_safe_urls import url_problem
 from ..semdiff import CellChange, diff_registry
-from .stamps import Stamps, iso
+from .stamps import Stamps, commit_moment, iso
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "changes.atom"
@@ -76,7 +75,7 @@ def href(registry: Registry, path: str, up: str = "") -> str:
 
 def _commit_times(root: Path) -> dict[str, str]:
     out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD", "--").decode()
-    return {sha: iso(datetime.fromtimestamp(int(ct), UTC))
+    return {sha: iso(commit_moment(sha, int(ct)))
             for sha, ct in (line.split() for line in out.splitlines() if line)}
 
 

@@ -18,7 +18,8 @@ from ..workspace import OFFERINGS_DIR, escaped
 
 
 class StampError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a whole number of seconds from 1970 to 9999."""
+    """SOURCE_DATE_EPOCH is not a whole number of seconds from 1970 to 9999, or a commit is
+    dated past 9999."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,16 @@ def _utc(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def commit_moment(sha: str, seconds: int) -> datetime:
+    """A commit's time; StampError when it is past what the outputs can write (year 9999)."""
+    try:
+        return _utc(seconds)
+    except (OverflowError, OSError, ValueError):
+        raise StampError(f"commit {sha[:12]} is dated {seconds} seconds after 1970-01-01, past "
+                         "9999-12-31, which the published files cannot write; rewrite its date "
+                         "(git commit --amend --date) before building") from None
+
+
 def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -77,7 +88,7 @@ def build_moment(root: Path) -> tuple[datetime | None, str]:
         return moment, "SOURCE_DATE_EPOCH"
     if gitdata.has_commits(root):
         sha, seconds = gitdata.git(root, "log", "-1", "--format=%H %ct", "HEAD").decode().split()
-        return _utc(int(seconds)), f"commit {sha}"
+        return commit_moment(sha, int(seconds)), f"commit {sha}"
     return None, "newest verified date"
 
 
@@ -94,7 +105,7 @@ def modified_dates(root: Path) -> dict[str, Modified]:
         for name in names:
             stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
             if name.endswith((".yaml", ".yml")) and stem not in found:
-                found[stem] = Modified(iso(_utc(int(seconds))), sha)
+                found[stem] = Modified(iso(commit_moment(sha, int(seconds))), sha)
     return found
 
 
