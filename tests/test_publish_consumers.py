@@ -382,3 +382,13 @@ def test_a_commit_dated_past_9999_is_a_one_line_error(synthetic: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the build date, but history still has the commit
     assert cli.main(["--root", str(synthetic), "build"]) == 2
     assert "past 9999-12-31" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["http://registry.example.org", "https://registry.example.org/",
+                                 "https://registry.example.org/?x=1"])
+def test_base_url_is_https_without_a_trailing_slash(tmp_path: Path, url: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_registry(tmp_path / "r", extra_meta=f"base_url: '{url}'\n")
+    assert cli.main(["--root", str(root), "check"]) == 1
+    assert "registry.yaml:7:" in capsys.readouterr().out
+    assert not (root / "dist").exists()

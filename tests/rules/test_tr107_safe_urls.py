@@ -53,7 +53,7 @@ def test_unsafe_url_in_registry_or_organisation_fails(registry: Path, check, fil
     assert result.lines[0].startswith(f"{file}:{line}:{len(key) + 3}: TR107 URL {url!r} ")
 
 
-@pytest.mark.parametrize("key", ["repository", "correction_form"])
+@pytest.mark.parametrize("key", ["repository", "correction_form", "base_url"])
 def test_registry_links_pages_show_are_checked(registry: Path, check, key: str) -> None:
     path = registry / "registry.yaml"
     text = path.read_text(encoding="utf-8")
