@@ -94,6 +94,16 @@ def _in_order(parts: list[str], page: str) -> bool:
     return True
 
 
+def parts(quote: str) -> list[str]:
+    """The quote's parts: its text split at each `[...]` elision, blank parts left out."""
+    return [p.strip() for p in _ELISION.split(quote) if p.strip()]
+
+
+def words(quote: str) -> int:
+    """How many words the quote holds outside its elisions."""
+    return sum(len(p.split()) for p in parts(quote))
+
+
 def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
     """Where the quote (with its [...] elisions) appears in text, or why it does not.
 

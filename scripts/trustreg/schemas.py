@@ -266,6 +266,65 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
     }
 
 
+EXCERPT_SCHEMA = "excerpt.schema.json"
+EXCERPT_PASSAGE_LIMIT = 600  # characters of one passage
+
+
+def excerpt_schema() -> dict[str, Any]:
+    """The JSON Schema of an excerpt file, `excerpts/<host>/<slug>.yaml`."""
+    copy = copy_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(EXCERPT_SCHEMA),
+        "title": "AI trust registry excerpt",
+        "description": "Short passages of one cited page's text around the quoted words, so "
+                       "quotes are checked offline: quotation, not a copy of the page. Generated "
+                       "by `trustreg schema`; do not edit by hand.",
+        "type": "object",
+        "required": ["url", "passages"],
+        "additionalProperties": False,
+        "oneOf": [{"required": ["copy"], "not": {"anyOf": [{"required": ["retrieved"]},
+                                                            {"required": ["sha256"]}]}},
+                  {"required": ["retrieved", "sha256"], "not": {"required": ["copy"]}}],
+        "properties": {
+            "url": {"type": "string", "format": "uri", "maxLength": 2000,
+                    "description": "The vendor's own address of the page (never a copy's)."},
+            "copy": copy,
+            "retrieved": {**_DATE, "description": "Date the live page was read (with sha256)."},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+                       "description": "SHA-256 of the page's readable text as `trustreg watch` "
+                                      "computes it, when read live."},
+            "passages": {"type": "array", "minItems": 1, "maxItems": 50,
+                         "items": {**_TEXT, "maxLength": EXCERPT_PASSAGE_LIMIT},
+                         "description": "The page's text around quoted words, exactly as read "
+                                        f"(whitespace may be folded), at most "
+                                        f"{EXCERPT_PASSAGE_LIMIT} characters each."},
+        },
+    }
+
+
+def copy_schema() -> dict[str, Any]:
+    """The `copy` record, as sources and excerpts write it (dates inline: no $defs needed)."""
+    return {
+        "type": "object",
+        "required": ["held_by"],
+        "additionalProperties": False,
+        "description": "The page's text was read in a copy, not on the live page.",
+        "properties": {
+            "held_by": {**_LINE, "minLength": 1, "maxLength": 200,
+                        "description": "Where the copy is kept (e.g. Open Terms Archive)."},
+            "url": {"type": "string", "format": "uri", "maxLength": 2000,
+                    "description": "The copy's own address, when it has one."},
+            "captured": {**_DATE, "description": "When the copy was captured, when known."},
+        },
+    }
+
+
+def excerpt_schema_text() -> str:
+    """The text schema/excerpt.schema.json must hold."""
+    return json.dumps(excerpt_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def generated_schema_text(vocab: Vocabulary) -> str:
     """The text schema/offering.schema.json must hold for this vocabulary."""
     return json.dumps(offering_schema(vocab), indent=2, ensure_ascii=False) + "\n"
@@ -394,7 +453,9 @@ class SchemaSet:
     def schema(self, kind: str) -> Any:
         """A kind's JSON Schema; a schema file that cannot be read or used raises FindingError."""
         if kind not in self._schemas:
-            if kind != "offering" or self.vocab is None:
+            if kind == "excerpt":  # made in code, like the offering's: TR114 keeps the file current
+                self._schemas[kind] = excerpt_schema()
+            elif kind != "offering" or self.vocab is None:
                 self._schemas[kind] = load_shipped(self.root, kind)
             else:
                 schema = offering_schema(self.vocab)

@@ -22,6 +22,13 @@ from . import (  # noqa: F401 - imported to register the rules
     tr120_stray_files,
     tr121_grade_route,
     tr123_grade_facts,
+    tr130_draft_quotes,
+    tr131_quote_length,
+    tr132_documented_no_quote,
+    tr133_excerpt_file,
+    tr134_excerpt_quotation,
+    tr135_quote_in_excerpt,
+    tr137_read_record,
     tr200_corrections,
     tr300_network,
 )
