@@ -26,6 +26,13 @@ class Quoted:
         return page_key(self.source["url"])
 
 
+def checked_against(source: dict[str, Any], excerpt: Excerpt) -> bool:
+    """Whether a quoted source's quote is checked against its page's excerpt: always for a source
+    read in a copy; for one read live, only when the excerpt records a live read too (an excerpt
+    of the copy the page's drafts were graded from does not hold the live page's words)."""
+    return "copy" in source or excerpt.read_live
+
+
 def quoted_sources(docs: Iterable[Document]) -> list[Quoted]:
     return [Quoted(doc, where, source) for doc in docs for where, source, _dim, _cell in sources(doc)
             if source.get("role") == "primary" and source.get("quote") and source.get("url")]

@@ -15,14 +15,15 @@ def _copy_words(copy: Copy) -> str:
     return f"the copy held by {copy.held_by}{captured}"
 
 
-def disagreement(source: dict, excerpt: Excerpt) -> tuple[str, str] | None:
-    """(message, hint) when the source's read record and the excerpt's disagree, else None."""
+def disagreement(source: dict, excerpt: Excerpt, copied: bool) -> tuple[str, str] | None:
+    """(message, hint) when the source's read record and the excerpt's disagree, else None;
+    copied: some source read in a copy quotes the page too."""
     if "copy" in source and excerpt.read_live:
         return (f"this source was read in a copy, but {excerpt.path} records a live read on "
                 f"{excerpt.retrieved}",
                 "once the page has been read live, verify the cell live (`trustreg review "
                 "OFFERING DIMENSION --reverify NOTE`): its sources then record the live read")
-    if "retrieved" in source and not excerpt.read_live:
+    if "retrieved" in source and not excerpt.read_live and not copied:
         return (f"this source claims a live read on {source['retrieved']}, but {excerpt.path} "
                 f"was {excerpt.read_as()}",
                 "record the live read in the excerpt (`trustreg cite`), or write the source's "
@@ -38,18 +39,21 @@ def disagreement(source: dict, excerpt: Excerpt) -> tuple[str, str] | None:
 
 
 @rule("TR137", "excerpt-read-record", "registry",
-      "A quoted source and the excerpt of its page were read the same way: a source read live "
-      "(retrieved) needs an excerpt read live (retrieved + sha256, any day); a source read in a "
-      "copy needs an excerpt of that same copy (held_by, url and captured equal).",
+      "A quoted source and the excerpt of its page were read the same way: a source read in a "
+      "copy needs an excerpt of that same copy (held_by, url and captured equal), never a live "
+      "read; an excerpt read in a copy backs sources read in that copy, never only sources that "
+      "claim a live read (retrieved), which need an excerpt read live (retrieved + sha256).",
       kinds=("offering",))
 def check(docs: list[Document], ctx: Context) -> Iterator[Finding]:
     pages = by_page(ctx)
-    for quoted in quoted_sources(docs):
-        excerpt = excerpt_of(quoted, ctx, pages)
+    quoted = quoted_sources(docs)
+    copied = {q.page for q in quoted if "copy" in q.source}
+    for one in quoted:
+        excerpt = excerpt_of(one, ctx, pages)
         if isinstance(excerpt, Excerpt):
-            problem = disagreement(quoted.source, excerpt)
+            problem = disagreement(one.source, excerpt, one.page in copied)
             if problem:
-                yield _at(quoted, *problem)
+                yield _at(one, *problem)
 
 
 def _at(quoted: Quoted, message: str, hint: str) -> Finding:
