@@ -110,6 +110,7 @@ class Release:
     changed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    verified_live: list[str] = field(default_factory=list)  # drafts verified against the live pages
     reverified: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -122,6 +123,7 @@ class Release:
         lines = [self.heading, ""]
         groups = (("Added", self.added), ("Corrected", self.corrected), ("Changed", self.changed),
                   ("Renamed", self.renamed), ("Removed", self.removed),
+                  ("Verified live", self.verified_live),
                   ("Re-verified", [f"- {name}: {n} cell{'s' if n != 1 else ''} re-verified "
                                    "without change." for name, n in sorted(self.reverified.items())]))
         for title, entries in groups:
@@ -199,9 +201,15 @@ class History:
                                    f"{', '.join(fields)} changed. {credit}".rstrip())
         for change in diff.cells:
             name = md(new[change.offering].get("name", change.offering))
+            live = " Verified live." if change.is_verified_live else ""
             if change.is_correction:
                 release.corrected.append(f"- {name} · {md(self.label(change.dimension))}: "
-                                         f"{self.correction(change)} {credit}".rstrip())
+                                         f"{self.correction(change)}{live} {credit}".rstrip())
+            elif change.is_verified_live:
+                release.verified_live.append(
+                    f"- {name} · {md(self.label(change.dimension))}: {self.grade(change.new.get('status'))}, "
+                    f"graded from copies, verified live on {md(str(change.new['verified']))}. "
+                    f"{credit}".rstrip())
             elif change.is_reverification:
                 release.reverified[f"{name} ({code(change.offering)})"] += 1
             else:
@@ -240,7 +248,7 @@ def releases(root: Path, vocab: Vocabulary, rev: str = "HEAD", release: str | No
     ordered = [sections[t] for _, t in reversed(tags)]
     has_unreleased = unreleased.name != "Unreleased" or any(
         getattr(unreleased, f) for f in ("added", "corrected", "changed", "renamed", "removed",
-                                         "reverified"))
+                                         "verified_live", "reverified"))
     return [unreleased, *ordered] if has_unreleased or not ordered else ordered
 
 

@@ -38,7 +38,8 @@ def as_draft(data: dict[str, Any], dim: str = "soc2_type2", *, quotes: bool = Tr
 
 
 def excerpt_text(url: str, passages: list[str] | None = None, **read: Any) -> str:
-    data = {"url": url, **(read or {"copy": dict(COPY)}), "passages": PASSAGES[url] if passages is None else passages}
+    read = read or {"copy": dict(COPY)}
+    data = {"url": url, **read, "passages": PASSAGES[url] if passages is None else passages}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
 
 
