@@ -30,7 +30,8 @@ LINE_PATTERN = "^[^\\S\\n]*\\S[^\\n]*$"  # one line, not only blanks
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
 TEXT_PATTERN = "\\S"  # required text is more than white space
 _TEXT = {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}
-REVIEWERS = ("human", "monitor")
+NOT_STATED = "not_stated"  # a value the source (e.g. an imported review trail) does not state
+REVIEWERS = ("human", "monitor", NOT_STATED)
 REVIEW_DECISIONS = ("dismissed", "confirmed", "reverified")
 SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
 
@@ -249,9 +250,15 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "properties": {
                     "date": {"$ref": "#/$defs/date", "description": "Date of the review."},
                     "by": {**_LINE, "maxLength": 120,
-                           "description": "Who reviewed: a person's name, or the monitor's name."},
+                           "description": "Who reviewed: a person's name, or the monitor's name; "
+                                          f"`{NOT_STATED}` when the trail names nobody."},
                     "reviewer": {"enum": list(REVIEWERS),
-                                 "description": "human: a person decided; monitor: an automated check."},
+                                 "description": "human: a person decided; monitor: an automated "
+                                                f"check; `{NOT_STATED}` when the trail does not say."},
+                    "confidence": {"enum": [*vocab.confidence, NOT_STATED],
+                                   "description": "How sure the review was, where an imported "
+                                                  f"trail gives it (`{NOT_STATED}` when it does "
+                                                  "not); optional."},
                     "alert": {**_LINE, "maxLength": 200,
                               "description": "The alert or question the review answers."},
                     "decision": {"enum": list(REVIEW_DECISIONS),
