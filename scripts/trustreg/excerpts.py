@@ -2,7 +2,7 @@
 
 One file per page, `excerpts/<host>/<slug>.yaml`, holding the page's URL, how it was read
 (`copy`, or `retrieved` + `sha256` for a live read) and `passages`, each at most
-PASSAGE_LIMIT characters. A passage is quotation, not page copying: it holds a quoted part
+600 characters. A passage is quotation, not page copying: it holds a quoted part
 of a source citing the page.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ada_url import URL
@@ -78,3 +79,25 @@ def excerpt_from_data(path: str, data: dict[str, Any]) -> Excerpt:
 def quoted_parts(quotes: Iterable[str]) -> list[str]:
     """Every part of every quote, once each, in order."""
     return list(dict.fromkeys(p for q in quotes for p in parts(q)))
+
+
+def load_excerpts(root: Path) -> dict[str, Excerpt]:
+    """The valid excerpt files of a checkout by the page they are of (a file that does not load
+    or fails its schema is left out: `trustreg check` reports it)."""
+    from . import loader
+    from .findings import FindingError
+    from .schemas import SchemaSet
+    from .workspace import display, excerpt_files
+
+    schemas = SchemaSet(root, None)
+    found: dict[str, Excerpt] = {}
+    for file in excerpt_files(root):
+        name = display(root, file)
+        try:
+            doc = loader.load(file, name)
+        except FindingError:
+            continue
+        if not schemas.findings(doc, "excerpt"):
+            excerpt = excerpt_from_data(name, doc.data)
+            found.setdefault(excerpt.page, excerpt)
+    return found

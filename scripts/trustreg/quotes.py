@@ -29,6 +29,7 @@ class Match:
     offset: int | None = None  # character offset of the quote's start in the page's text
     context: str = ""  # the page's text around the place found (or where matching stopped)
     reason: str = ""  # why not, when not found
+    end: int | None = None  # character offset just after the quote's end, when found
 
     def describe(self) -> str:
         if self.found:
@@ -129,7 +130,7 @@ def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
         first = at if first is None else first
         position = at + len(part)
     start, end = where.origin(first), where.origin(position - 1) + 1
-    return Match(True, start, _snippet(text, start, end))
+    return Match(True, start, _snippet(text, start, end), end=end)
 
 
 def _missing(page: str, where: Folded, text: str, part: str, position: int, number: int,
