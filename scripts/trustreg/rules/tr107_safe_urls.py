@@ -20,7 +20,7 @@ URL_KEYS = ("trust_center", "license_url", "repository", "correction_form")  # o
 
 
 @rule("TR107", "safe-urls", "offering",
-      "Every URL (sources, archives, trust centers, the licence) is https, with no credentials, no "
+      "Every URL (sources, their copies, archives, trust centers, the licence) is https, with no credentials, no "
       "javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
       kinds=("offering", "organisation", "registry"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
@@ -33,3 +33,5 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
         for key in ("url", "archived"):
             if key in source:
                 yield from _checked(doc, (*where, key), source[key])
+        if isinstance(source.get("copy"), dict) and "url" in source["copy"]:  # the copy's address
+            yield from _checked(doc, (*where, "copy", "url"), source["copy"]["url"])
