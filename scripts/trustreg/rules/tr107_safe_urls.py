@@ -20,8 +20,9 @@ URL_KEYS = ("trust_center", "license_url", "repository", "correction_form")  # o
 
 
 @rule("TR107", "safe-urls", "offering",
-      "Every URL (sources, their copies, archives, trust centers, the licence) is https, with no credentials, no "
-      "javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
+      "Every URL (sources, their copies, archives, trust centers, the licence) is https, with no "
+      "credentials, no javascript:/data: scheme, and a valid domain name as host (read as "
+      "browsers read URLs).",
       kinds=("offering", "organisation", "registry"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     if "cells" not in doc.data:  # an organisation or registry.yaml
