@@ -45,3 +45,9 @@ def test_a_live_source_with_its_live_excerpt_passes(registry: Path, check) -> No
     mutate(registry, live)
     write_excerpt(registry, SECURITY, PASSAGES[SECURITY], **LIVE)
     assert check(registry).lines == []
+
+
+def test_an_unsafe_url_is_reported_once_by_tr107(registry: Path, check) -> None:
+    drafted(registry)
+    mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][1].update(url="http://cohere.com/security"))
+    assert check(registry, "--select", "TR107,TR135").codes() == ["TR107"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..excerpts import Excerpt, excerpt_from_data, excerpt_path
 from ..loader import Document, PathKey
-from ..urls import page_key
+from ..urls import page_key, url_problem
 from .base import Context, sources
 
 
@@ -34,8 +34,10 @@ def checked_against(source: dict[str, Any], excerpt: Excerpt) -> bool:
 
 
 def quoted_sources(docs: Iterable[Document]) -> list[Quoted]:
+    """The quoted primary sources with a publishable URL (TR107 reports the others)."""
     return [Quoted(doc, where, source) for doc in docs for where, source, _dim, _cell in sources(doc)
-            if source.get("role") == "primary" and source.get("quote") and source.get("url")]
+            if source.get("role") == "primary" and source.get("quote") and source.get("url")
+            and not url_problem(source["url"])]
 
 
 def excerpts(ctx: Context) -> list[tuple[Document, Excerpt]]:
