@@ -61,4 +61,6 @@ def excerpt_of(quoted: Quoted, ctx: Context,
     exists but has errors (its own findings say which)."""
     if quoted.page in pages:
         return pages[quoted.page][1]
-    return None if excerpt_path(quoted.source["url"]) in ctx.excerpts else False
+    path = excerpt_path(quoted.source["url"])
+    broken = path in ctx.excerpts and ctx.excerpts[path] is None  # a valid file there is another page's
+    return None if broken else False
