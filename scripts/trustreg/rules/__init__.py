@@ -22,6 +22,7 @@ from . import (  # noqa: F401 - imported to register the rules
     tr120_stray_files,
     tr121_grade_route,
     tr123_grade_facts,
+    tr124_platform_cells,
     tr130_draft_quotes,
     tr131_quote_length,
     tr132_documented_no_quote,
