@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .publish.reference import field_table
 from .rules import RULES
-from .schemas import NOT_STATED, excerpt_schema
+from .schemas import excerpt_schema
+from .vocabulary import NOT_STATED
 
 EVIDENCE_RULES = ("TR130", "TR131", "TR132", "TR133", "TR134", "TR135", "TR137", "TR205")
 

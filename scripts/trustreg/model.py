@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .vocabulary import Dimension, Vocabulary
+from .vocabulary import NOT_STATED, Dimension, Vocabulary
 
 ATTRIBUTE_KEYS = ("tier", "route", "route_via", "default", "geography")
-NOT_STATED = "not_stated"  # as the data spells a value its source does not state
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .findings import Finding, FindingError
 from .loader import Document, dotted, read_text
 from .migration import UNSETTLED_ROUTES
 from .shapes import shape_findings
-from .vocabulary import Vocabulary
+from .vocabulary import NOT_STATED, Vocabulary
 
 if TYPE_CHECKING:  # python-jsonschema takes ~0.2 s to import: only load it to explain errors
     import jsonschema
@@ -31,7 +31,6 @@ LINE_PATTERN = "^[^\\S\\n]*\\S[^\\n]*$"  # one line, not only blanks
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
 TEXT_PATTERN = "\\S"  # required text is more than white space
 _TEXT = {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}
-NOT_STATED = "not_stated"  # a value the source (e.g. an imported review trail) does not state
 REVIEWERS = ("human", "monitor", NOT_STATED)
 REVIEW_DECISIONS = ("dismissed", "confirmed", "reverified")
 SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
