@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         refuse_unsafe(root, out)  # before the check, which takes a while
         registry = load_registry(root)
         try:
-            build(registry, out)
+            build(registry, out, warn=lambda message: print(message, file=sys.stderr))
         except OSError as exc:
             raise UsageError(f"cannot write {escaped(str(out))}: {exc.strerror or exc}") from None
     except (OutputRefused, StampError) as exc:

@@ -8,18 +8,19 @@ and the credits. Entry ids are stable: they name the commit, the offering and th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import gitdata
-from ..changelog import History, Person, credits
+from ..changelog import History, Person, credits, visible
 from ..model import Registry
 from ..rules.tr107_safe_urls import url_problem
-from ..semdiff import CellChange, diff_registry
-from .stamps import Stamps, iso
+from ..semdiff import CellChange, cells_of, diff_registry, sources_of
+from .stamps import Stamps, iso, utc
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "changes.atom"
@@ -44,37 +45,39 @@ class Entry:
 
 
 def x(text: Any) -> str:
-    """Escape text for XML, dropping characters XML 1.0 cannot hold."""
-    return escape(_NOT_XML.sub("", str(text)))
+    """Escape text for XML, dropping characters XML 1.0 cannot hold and bidi controls."""
+    return escape(clean(text))
+
+
+def attr(text: Any) -> str:
+    """Text as a quoted XML attribute value, with its quotes, cleaned as x() cleans it."""
+    return quoteattr(clean(text))
+
+
+def clean(text: Any) -> str:
+    return visible(_NOT_XML.sub("", str(text)))
 
 
 def entry_id(registry: Registry, sha: str, offering: str, dimension: str | None) -> str:
     """A stable id: a tag: URI (RFC 4151) when registry.yaml declares the publisher's tag_entity
     (e.g. example.org,2026), else a URN in the project's own namespace (no authority is invented)."""
-    what = f"{sha}/{offering}" + (f"/{dimension}" if dimension else "")
+    what = "/".join(quote(clean(part), safe="") for part in (sha, offering, dimension) if part)
     if registry.meta.tag_entity:
         return f"tag:{registry.meta.tag_entity}:{what}"
     return f"urn:ai-trust-registry:change:{what.replace('/', ':')}"
 
 
-def _commit_times(root: Path) -> dict[str, str]:
-    out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD", "--").decode()
-    return {sha: iso(datetime.fromtimestamp(int(ct), UTC))
-            for sha, ct in (line.split() for line in out.splitlines() if line)}
-
-
 def _primary(change: CellChange) -> dict[str, Any] | None:
-    fresh = change.fresh_primary_sources or [s for s in change.new.get("sources") or ()
+    fresh = change.fresh_primary_sources or [s for s in sources_of(change.new)
                                              if s.get("role") == "primary"]
     return fresh[0] if fresh else None
 
 
-def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]:
+def entries(registry: Registry, warn: Callable[[str], None] = lambda message: None) -> list[Entry]:
     """Additions and corrections along first-parent history, newest first."""
     root = registry.root
     if not gitdata.has_commits(root):
         return []
-    times = _commit_times(root)
     history = History(root, registry.vocabulary, warn)
     found: list[Entry] = []
     with gitdata.Blobs(root) as blobs:
@@ -83,8 +86,13 @@ def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]
             diff = diff_registry(old, new, renames)
             if not (diff.added or any(c.is_correction for c in diff.cells)):
                 continue
-            people = tuple(credits([commit, *gitdata.merged_commits(root, commit, blobs)]))
-            updated = times[commit.sha]
+            people = tuple(credits(history.people(blobs, commit)))
+            moment = utc(commit.committed)
+            if moment is None:
+                warn(f"warning: commit {commit.sha[:10]} has no readable committer date: its "
+                     "changes are left out of changes.atom")
+                continue
+            updated = iso(moment)
             for ident in diff.added:
                 found.append(_addition(registry, history, commit.sha, updated, ident, new[ident], people))
             for change in diff.cells:
@@ -97,7 +105,7 @@ def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]
 
 def _addition(registry: Registry, history: History, sha: str, updated: str, ident: str,
               data: dict[str, Any], people: tuple[Person, ...]) -> Entry:
-    cells = {k: c for k, c in (data.get("cells") or {}).items() if isinstance(c, dict)}
+    cells = cells_of(data)
     name = str(data.get("name", ident))
     grades = [f"{history.label(k)}: {history.grade(c.get('status'))}" for k, c in cells.items()]
     watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
@@ -134,22 +142,20 @@ def _entry_xml(entry: Entry) -> str:
               if p.role != "reporter"] or ["<author><name>unknown</name></author>"]
     parts += [f"<contributor><name>{x(p.name)}</name></contributor>" for p in entry.people
               if p.role == "reporter"]
-    parts.append(f'<category term="{entry.kind}"/>')
-    parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.offering))} "
-                 f"label={quoteattr(_NOT_XML.sub('', entry.offering_name))}/>")
+    parts.append(f"<category term={attr(entry.kind)}/>")
+    parts.append(f"<category term={attr(entry.offering)} label={attr(entry.offering_name)}/>")
     if entry.dimension:
-        parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.dimension))} "
-                     'scheme="urn:ai-trust-registry:dimension"/>')
+        parts.append(f'<category term={attr(entry.dimension)} scheme="urn:ai-trust-registry:dimension"/>')
     for scheme, grade in (("old-grade", entry.old_grade), ("new-grade", entry.new_grade)):
         if grade:  # machine-readable grades beside the title's labels
-            parts.append(f"<category term={quoteattr(_NOT_XML.sub('', grade))} "
-                         f'scheme="urn:ai-trust-registry:{scheme}"/>')
+            parts.append(f'<category term={attr(grade)} scheme="urn:ai-trust-registry:{scheme}"/>')
     if entry.source_url and not url_problem(entry.source_url):
-        parts.append(f"<link rel=\"related\" href={quoteattr(entry.source_url)} "
-                     f"title={quoteattr(_NOT_XML.sub('', entry.source_title or 'source'))}/>")
-    parts.append(f'<link rel="alternate" type="text/html" '
-                 f'href="site/offerings/{x(entry.offering)}.html'
-                 f'{"#" + x(entry.dimension) if entry.dimension else ""}"/>')
+        parts.append(f'<link rel="related" href={attr(entry.source_url)} '
+                     f"title={attr(entry.source_title or 'source')}/>")
+    page = f"site/offerings/{quote(clean(entry.offering), safe='')}.html"
+    if entry.dimension:
+        page += "#" + quote(clean(entry.dimension), safe="")
+    parts.append(f'<link rel="alternate" type="text/html" href={attr(page)}/>')
     parts.append(f'<content type="text">{x(entry.text)}</content>\n</entry>')
     return "\n".join(parts)
 
@@ -172,5 +178,6 @@ def atom_text(registry: Registry, stamps: Stamps, found: list[Entry]) -> str:
     return head + "".join(_entry_xml(e) + "\n" for e in found) + "</feed>\n"
 
 
-def write_atom(registry: Registry, stamps: Stamps, out: Path) -> None:
-    (out / FEED_FILE).write_text(atom_text(registry, stamps, entries(registry)), encoding="utf-8")
+def write_atom(registry: Registry, stamps: Stamps, out: Path,
+               warn: Callable[[str], None] = lambda message: None) -> None:
+    (out / FEED_FILE).write_text(atom_text(registry, stamps, entries(registry, warn)), encoding="utf-8")

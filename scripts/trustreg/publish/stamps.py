@@ -1,23 +1,26 @@
 """Dates a build stamps on its outputs: the build date and when each offering file last changed.
 
 The build date is SOURCE_DATE_EPOCH when set (reproducible builds), else the date of the commit
-built, else (no git checkout) the newest verified date, and the stamp says which it is.
+built, else (no git checkout, or a commit dated outside 1990-9999) the newest verified date,
+and the stamp says which it is. An offering's `modified` date is the last commit that changed
+its own file path.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import gitdata
 from ..model import Cell, Registry
-from ..workspace import OFFERINGS_DIR
+from ..workspace import OFFERINGS_DIR, offering_files
 
 
 class StampError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
+    """No build date: SOURCE_DATE_EPOCH names no day from 1990 to 9999, or nothing dates the build."""
 
 
 @dataclass(frozen=True)
@@ -47,51 +50,94 @@ class Stamps:
         return self.modified.get(offering_id, Modified(None, note="not in git history"))
 
 
-def _utc(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)  # the published dates' range (schemas.DATE_PATTERN)
+
+
+def utc(seconds: int | None) -> datetime | None:
+    """The moment seconds since 1970 name, or None when there is none a date can write (after
+    the year 9999, or no time at all)."""
+    if seconds is None:
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_moment(root: Path) -> tuple[datetime | None, str]:
-    """The moment the build stands for, and where it comes from."""
+def _epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH as a moment, None when unset; StampError when no build date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None:
-        if not epoch.strip().isdigit():
-            raise StampError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds "
-                             "since 1970-01-01; unset it or give e.g. $(git log -1 --format=%ct)")
-        return _utc(int(epoch)), "SOURCE_DATE_EPOCH"
+    if epoch is None:
+        return None
+    if not epoch.strip().isdigit():
+        raise StampError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds "
+                         "since 1970-01-01; unset it or give e.g. $(git log -1 --format=%ct)")
+    moment = utc(int(epoch)) if len(epoch.strip()) < 20 else None
+    if moment is None or moment < EARLIEST:
+        raise StampError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a date from 1990 to 9999; "
+                         "unset it or give e.g. $(git log -1 --format=%ct)")
+    return moment
+
+
+def build_moment(root: Path, warn: Callable[[str], None] = lambda m: None,
+                 ) -> tuple[datetime | None, str]:
+    """The moment the build stands for, and where it comes from (None: no date from git)."""
+    moment = _epoch()
+    if moment is not None:
+        return moment, "SOURCE_DATE_EPOCH"
     if gitdata.has_commits(root):
-        sha, seconds = gitdata.git(root, "log", "-1", "--format=%H %ct", "HEAD").decode().split()
-        return _utc(int(seconds)), f"commit {sha}"
+        sha = gitdata.resolve(root, "HEAD")
+        commit = gitdata.parse_commit(sha, gitdata.git(root, "cat-file", "commit", sha))
+        moment = utc(commit.committed)
+        if moment is not None and moment >= EARLIEST:
+            return moment, f"commit {sha}"
+        warn(f"warning: commit {sha[:10]} has no committer date from 1990 to 9999: the build is "
+             "dated by the newest verified date (set SOURCE_DATE_EPOCH to choose)")
     return None, "newest verified date"
 
 
-def modified_dates(root: Path) -> dict[str, Modified]:
-    """Offering id -> the last commit that changed offerings/<id>.yaml, in one walk of history."""
+def modified_dates(root: Path, paths: dict[str, str],
+                   warn: Callable[[str], None] = lambda m: None) -> dict[str, Modified]:
+    """Offering id -> the last commit that changed its file, in one walk of history.
+
+    paths maps each offering's file (offerings/ID.yaml) to its id; only a change to that exact
+    path counts, so no other file's name (in a sub-folder, or holding a newline) stands in.
+    """
     if not gitdata.has_commits(root):
         return {}
-    out = gitdata.git(root, "log", "--format=%x1e%H %ct", "--name-only", "-z", "HEAD", "--",
-                      f"{OFFERINGS_DIR}/").decode("utf-8", "surrogateescape")
+    commits = gitdata.git(root, "rev-list", "HEAD", "--", f"{OFFERINGS_DIR}/").decode().split()
     found: dict[str, Modified] = {}
-    for record in out.split("\x1e")[1:]:
-        head, *names = [part for part in record.replace("\n", "\0").split("\0") if part]
-        sha, seconds = head.split()
-        for name in names:
-            stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-            if name.endswith((".yaml", ".yml")) and stem not in found:
-                found[stem] = Modified(iso(_utc(int(seconds))), sha)
+    with gitdata.Blobs(root) as blobs:
+        for sha, changes in gitdata.changes_of(root, commits):
+            touched = {paths[p] for c in changes for p in (c.old_path, c.new_path) if p in paths}
+            if not touched - set(found):
+                continue
+            moment = utc(gitdata.parse_commit(sha, blobs.read(sha, b"commit")).committed)
+            if moment is None:
+                warn(f"warning: commit {sha[:10]} has no readable committer date: the offerings "
+                     "it changed last get no modified date")
+            for ident in touched - set(found):
+                found[ident] = (Modified(iso(moment), sha) if moment else
+                                Modified(None, sha, note="its last commit has no readable date"))
     return found
 
 
-def stamps(registry: Registry) -> Stamps:
-    """The stamps for building this registry."""
-    moment, source = build_moment(registry.root)
+def stamps(registry: Registry, warn: Callable[[str], None] = lambda m: None) -> Stamps:
+    """The stamps for building this registry (StampError when it has no build date)."""
+    moment, source = build_moment(registry.root, warn)
+    if moment is None and not any(c.verified for o in registry.offerings.values()
+                                  for c in o.cells.values()):
+        raise StampError("no build date: the registry has no verified cell and no commit to "
+                         "date it by; set SOURCE_DATE_EPOCH (seconds since 1970)")
     generated = moment.date().isoformat() if moment else registry.verified
     if gitdata.has_commits(registry.root):
-        history = modified_dates(registry.root)
+        paths = {f"{OFFERINGS_DIR}/{file.name}": file.name.rsplit(".", 1)[0]
+                 for file in offering_files(registry.root)}
+        history = modified_dates(registry.root, paths, warn)
         modified = {i: history.get(i, Modified(None, note="not committed yet"))
                     for i in registry.offerings}
     else:
