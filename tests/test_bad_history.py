@@ -215,3 +215,20 @@ def test_control_and_bidi_characters_in_names_never_reach_the_outputs(
     assert not any(c in raw for c in HIDDEN)
     assert [a.name for a in feed(dist).entries[0].authors] == ["Eve [31mRed[0m", "Bella Iso"]
 
+
+
+@pytest.mark.parametrize("parties", ["5", "[[1, 2]]", "[{organisation: [x]}]", "oops"])
+def test_a_base_vocabulary_of_any_shape_is_compared(repo: Repo, parties: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    path = repo.root / "schema" / "vocabulary.yaml"
+    good = path.read_text(encoding="utf-8")
+    assert "\nindependent_parties:" in good
+    head, _, tail = good.partition("\nindependent_parties:")
+    rest = tail.split("\n")
+    end = next((i for i, line in enumerate(rest[1:], 1) if line and not line.startswith((" ", "-"))),
+               len(rest))
+    path.write_text(f"{head}\nindependent_parties: {parties}\n" + "\n".join(rest[end:]), encoding="utf-8")
+    base = repo.commit("Spoil the vocabulary")
+    path.write_text(good, encoding="utf-8")
+    code, out, err = run(repo, capsys, "check", "--base", base)
+    assert code == 0 and "TR204" in out, out + err
