@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from ..api import RegistryError, load_registry
     from ..cli import UsageError
     from ..findings import render
+    from ..gitdata import GitError
     from ..publish.build import OutputRefused, build, refuse_unsafe
     from ..publish.stamps import StampError
     from ..workspace import escaped, find_root
@@ -34,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
             build(registry, out, warn=lambda message: print(message, file=sys.stderr))
         except OSError as exc:
             raise UsageError(f"cannot write {escaped(str(out))}: {exc.strerror or exc}") from None
+        except GitError as exc:  # e.g. a commit missing from a shallow or partial clone
+            raise UsageError(f"cannot read the git history: {escaped(str(exc))}") from None
     except (OutputRefused, StampError) as exc:
         raise UsageError(str(exc)) from None
     except RegistryError as exc:
