@@ -7,10 +7,10 @@ offerings and dimensions are followed (semdiff). A cell whose grade, caveat, evi
 tier, route or default changed needs a primary source citing a page it did not cite before, or
 re-read after the base's verified date (TR201), and a verified date newer than the base's
 (TR202); when the base's date is already today, today is enough. An offering file that does
-not load at the base cannot be compared (TR200), and domains added to an organisation (or
-its kind changed) are reported for a reviewer (TR203). A new offering needs a primary source
-for every cell graded other than no_public_evidence or unclear: rule TR105, which check always
-runs.
+not load at the base, or lacks the shape history is read by (shapes.HISTORY_OFFERING), cannot
+be compared (TR200), and domains added to an organisation (or its kind changed) are reported
+for a reviewer (TR203). A new offering needs a primary source for every cell graded other than
+no_public_evidence or unclear: rule TR105, which check always runs.
 """
 
 from __future__ import annotations
