@@ -232,3 +232,20 @@ def test_a_base_vocabulary_of_any_shape_is_compared(repo: Repo, parties: str,
     path.write_text(good, encoding="utf-8")
     code, out, err = run(repo, capsys, "check", "--base", base)
     assert code == 0 and "TR204" in out, out + err
+
+
+def test_a_shallow_clone_builds_and_says_what_it_lacks(repo: Repo, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    repo.git("checkout", "-q", "-b", "fix")
+    correct(repo, "Correct HIPAA BAA", author="Dana Contributor <dana@example.org>")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge pull request 1", "fix",
+             author="Maintainer <maint@example.org>")
+    clone = tmp_path / "shallow"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone))
+    code = cli.main(["--root", str(clone), "build"])
+    _out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "warning: the git history is shallow" in err
+    assert "the commits it merged cannot be read" in err
+    feed(clone / "dist")

@@ -187,7 +187,12 @@ class History:
     def people(self, blobs: gitdata.Blobs, commit: gitdata.Commit) -> list[gitdata.Commit]:
         """The commit and those a merge brought in, whose people it credits; each commit object
         that is malformed is reported (and read as well as it can be)."""
-        commits = [commit, *gitdata.merged_commits(self.root, commit, blobs)]
+        try:
+            commits = [commit, *gitdata.merged_commits(self.root, commit, blobs)]
+        except gitdata.GitError as exc:  # a parent missing from a shallow or partial clone
+            self.warn(f"warning: commit {commit.sha[:10]}: the commits it merged cannot be read "
+                      f"({escaped(str(exc))}): only its own people are credited")
+            commits = [commit]
         for each in commits:
             if each.problem:
                 self.warn(f"warning: commit {each.sha[:10]}: {escaped(each.problem)}")

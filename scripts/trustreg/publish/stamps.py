@@ -135,6 +135,9 @@ def stamps(registry: Registry, warn: Callable[[str], None] = lambda m: None) -> 
                          "date it by; set SOURCE_DATE_EPOCH (seconds since 1970)")
     generated = moment.date().isoformat() if moment else registry.verified
     if gitdata.has_commits(registry.root):
+        if gitdata.is_shallow(registry.root):
+            warn("warning: the git history is shallow: modified dates and changes.atom hold only "
+                 "the commits fetched (`git fetch --unshallow` fetches the rest)")
         paths = {f"{OFFERINGS_DIR}/{file.name}": file.name.rsplit(".", 1)[0]
                  for file in offering_files(registry.root)}
         history = modified_dates(registry.root, paths, warn)
