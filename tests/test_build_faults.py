@@ -224,3 +224,14 @@ def test_an_empty_registry_outside_git_has_no_build_date(registry: Path,
     assert not (registry / "dist").exists() and leftovers(registry) == []
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
     assert run(registry, capsys, "build")[0] == 0  # with a date, an empty registry builds
+
+
+def test_without_an_atomic_exchange_the_old_dist_is_moved_aside(
+        repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "_exchange", lambda a, b: False)  # e.g. not Linux
+    assert run(repo.root, capsys, "build")[0] == 0
+    (repo.root / "dist" / "old.txt").write_text("from the old build\n", encoding="utf-8")
+    assert run(repo.root, capsys, "build")[0] == 0
+    dist = repo.root / "dist"
+    assert not (dist / "old.txt").exists() and not (dist / build_module.IGNORE).exists()
+    assert (dist / "data.json").is_file() and leftovers(repo.root) == [] and untracked(repo) == []
