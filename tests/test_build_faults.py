@@ -147,6 +147,8 @@ def test_a_planted_marker_never_lets_the_build_replace_a_tracked_folder(
     build_module.MARKER_TEXT,  # lists nothing
     build_module.MARKER_TEXT + "0" * 64 + "  notes.md\n",  # a file that is not as listed
     build_module.MARKER_TEXT + "0" * 64 + "  ../registry/registry.yaml\n",
+    build_module.MARKER_TEXT + "0" * 64 + "  a\0b\n",  # names the system refuses
+    build_module.MARKER_TEXT + "0" * 64 + "  " + "x" * 5000 + "\n",
 ])
 def test_a_planted_marker_must_list_what_the_folder_holds(registry: Path, marker: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:

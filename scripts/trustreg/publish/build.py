@@ -82,12 +82,21 @@ def _not_ours(folder: Path) -> str | None:
                 "trustreg: remove the folder if a build made it)")
     for line in listed:
         digest, _, name = line.partition("  ")
-        file = folder / name
-        inside = Path(os.path.normpath(file)).is_relative_to(folder) and ".." not in Path(name).parts
-        if not (inside and file.is_file() and not file.is_symlink() and _sha256(file) == digest):
+        if not _holds(folder, name, digest):
             return (f"holds no file {escaped(name)!r} as its {MARKER} lists it: changed by hand, "
                     "or not made by trustreg build")
     return None
+
+
+def _holds(folder: Path, name: str, digest: str) -> bool:
+    """Whether folder holds a plain file at name (inside it) with this SHA-256."""
+    file = folder / name
+    if "\0" in name or ".." in Path(name).parts or not Path(os.path.normpath(file)).is_relative_to(folder):
+        return False
+    try:
+        return file.is_file() and not file.is_symlink() and _sha256(file) == digest
+    except OSError:  # unreadable, or a name the system refuses
+        return False
 
 
 def _tracked(folder: Path) -> bool:
