@@ -100,9 +100,10 @@ def _holds(folder: Path, name: str, digest: str) -> bool:
 
 
 def _tracked(folder: Path) -> bool:
-    """Whether git tracks any file in folder (a folder in no repository, or no git: no)."""
+    """Whether git tracks any file in folder, in whichever repository holds it (a folder in no
+    repository, or no git: no); that repository's fsmonitor hook is not run."""
     try:
-        return bool(gitdata.git(folder, "ls-files", "-z", "--", "."))
+        return bool(gitdata.git(folder, "-c", "core.fsmonitor=false", "ls-files", "-z", "--", "."))
     except gitdata.GitError:
         return False
 
