@@ -237,3 +237,15 @@ def test_without_an_atomic_exchange_the_old_dist_is_moved_aside(
     dist = repo.root / "dist"
     assert not (dist / "old.txt").exists() and not (dist / build_module.IGNORE).exists()
     assert (dist / "data.json").is_file() and leftovers(repo.root) == [] and untracked(repo) == []
+
+
+def test_writers_never_follow_a_linked_folder_out_of_the_checkout(
+        registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (registry / "docs").symlink_to(outside, target_is_directory=True)
+    code, out, err = run(registry, capsys, "reference")
+    assert (code, out) == (2, "") and err == (
+        "trustreg reference: 'docs/FORMAT.md': a symbolic link among its folders leads out of the "
+        "checkout\n")
+    assert list(outside.iterdir()) == []

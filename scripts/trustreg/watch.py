@@ -197,7 +197,7 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
                 sha = fingerprint(read.text)
                 if url not in store or store[url].sha256 != sha:
                     store[url] = Record(sha, today)
-        atomic.write_text(store_path(registry.root), store_text(store))
+        atomic.write_text(store_path(registry.root), store_text(store), root=registry.root)
     return Report(today, len(found), len(pages), alerts, record)
 
 
