@@ -55,6 +55,7 @@ def attr(text: Any) -> str:
 
 
 def clean(text: Any) -> str:
+    """Text as the feed holds it: no character XML 1.0 cannot hold, no control or bidi override."""
     return visible(_NOT_XML.sub("", str(text)))
 
 
