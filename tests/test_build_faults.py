@@ -1,5 +1,5 @@
 """Faults around the build folder and the places trustreg writes: stopped builds, read-only or
-planted output folders, links out of the checkout, dates that are no dates."""
+planted output folders, links out of the checkout."""
 
 from __future__ import annotations
 
@@ -196,36 +196,6 @@ def test_a_linked_cache_folder_is_not_followed(registry: Path, tmp_path: Path,
         assert run(registry, capsys, "check")[0] == 0
     assert sorted(p.name for p in elsewhere.iterdir()) == ["0" * 24]
     assert list((elsewhere / ("0" * 24)).iterdir()) == []
-
-
-@pytest.mark.parametrize("epoch", ["0", "631151999", "253402300800", "9" * 30])
-def test_a_source_date_epoch_outside_1990_to_9999_is_a_usage_error(
-        registry: Path, epoch: str, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    code, out, err = run(registry, capsys, "build")
-    assert code == 2 and out == "" and err.count("\n") == 1
-    assert "is not a date from 1990 to 9999" in err
-    assert not (registry / "dist").exists() and leftovers(registry) == []
-
-
-def test_the_first_second_of_1990_is_a_date(registry: Path, capsys: pytest.CaptureFixture[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "631152000")
-    assert run(registry, capsys, "build")[0] == 0
-
-
-def test_an_empty_registry_outside_git_has_no_build_date(registry: Path,
-                                                         capsys: pytest.CaptureFixture[str],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    for file in (registry / "offerings").iterdir():
-        file.unlink()
-    code, out, err = run(registry, capsys, "build")
-    assert (code, out) == (2, "") and err.count("\n") == 1 and "set SOURCE_DATE_EPOCH" in err
-    assert not (registry / "dist").exists() and leftovers(registry) == []
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
-    assert run(registry, capsys, "build")[0] == 0  # with a date, an empty registry builds
 
 
 def test_without_an_atomic_exchange_the_old_dist_is_moved_aside(

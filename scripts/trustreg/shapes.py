@@ -54,7 +54,7 @@ WORDS = [str]
 TEXT = Matching(re.compile(".*", re.S), "a text")  # blank too
 
 REGISTRY = Keys({"name": str, "license": str, "license_url": str, "disclaimer": str,
-                 "corrections": str, "stale_after_days": int, "tag_entity?": str,
+                 "corrections": str, "stale_after_days": int, "tag_entity?": str, "base_url?": str,
                  "repository?": str, "correction_form?": str}, closed=True)
 ORGANISATION = Keys({"id": str, "name": str, "kind": frozenset({"company", "authority", "registry"}),
                      "domains": [DOMAIN], "trust_center?": str})
@@ -151,6 +151,12 @@ def history_problem(data: Any) -> str | None:
     for where, what, _key in _problems(data, HISTORY_OFFERING, ()):
         return f"{dotted(where) or 'the file'} {what}"
     return None
+
+
+def problems(value: Any, shape: Any) -> Iterator[tuple[PathKey, str]]:
+    """(place, what is wrong) for each way value misses shape (e.g. a feed's vocabulary)."""
+    for where, what, _key in _problems(value, shape, ()):
+        yield where, what
 
 
 def shape_findings(doc: Document, kind: str) -> list[Finding]:

@@ -1,9 +1,10 @@
 """Dates a build stamps on its outputs: the build date and when each offering file last changed.
 
 The build date is SOURCE_DATE_EPOCH when set (reproducible builds), else the date of the commit
-built, else (no git checkout, or a commit dated outside 1990-9999) the newest verified date,
-and the stamp says which it is. An offering's `modified` date is the last commit that changed
-its own file path.
+built, else (no commit, or one dated past 9999) the newest verified date, else the newest draft
+date, else (a registry with no cells outside git) today, and the stamp says which it is. An
+offering's `modified` date is the last commit that changed its own file path; a commit whose date
+no output can write is reported and leaves the date unknown, as history cannot be rewritten.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 
 from .. import gitdata
 from ..model import Cell, Registry
-from ..workspace import OFFERINGS_DIR, offering_files
+from ..workspace import OFFERINGS_DIR, escaped, offering_files
 
 
 class StampError(ValueError):
-    """No build date: SOURCE_DATE_EPOCH names no day from 1990 to 9999, or nothing dates the build."""
+    """SOURCE_DATE_EPOCH is not a whole number of seconds from 1970 to 9999."""
 
 
 @dataclass(frozen=True)
@@ -39,28 +40,29 @@ class Stamps:
     stale_after_days: int
     modified: dict[str, Modified] = field(default_factory=dict)
 
-    def age(self, cell: Cell) -> int:
-        """Days between the cell's verified date and the build date."""
+    def age(self, cell: Cell) -> int | None:
+        """Days between the cell's verified date and the build date; None for a draft."""
+        if cell.verified is None:
+            return None
         return (date.fromisoformat(self.generated) - date.fromisoformat(cell.verified)).days
 
     def is_stale(self, cell: Cell) -> bool:
-        return self.age(cell) > self.stale_after_days
+        """Verified longer ago than stale_after_days (a draft was never verified: not stale)."""
+        age = self.age(cell)
+        return age is not None and age > self.stale_after_days
 
     def modified_of(self, offering_id: str) -> Modified:
         return self.modified.get(offering_id, Modified(None, note="not in git history"))
 
 
-EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)  # the published dates' range (schemas.DATE_PATTERN)
-
-
 def utc(seconds: int | None) -> datetime | None:
-    """The moment seconds since 1970 name, or None when there is none a date can write (after
+    """The moment seconds since 1970 name, or None when there is none a date can write (past
     the year 9999, or no time at all)."""
     if seconds is None:
         return None
     try:
         return datetime.fromtimestamp(seconds, UTC)
-    except (ValueError, OverflowError, OSError):
+    except (OverflowError, OSError, ValueError):  # past year 9999 (or the C library's limit)
         return None
 
 
@@ -68,35 +70,25 @@ def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _epoch() -> datetime | None:
-    """SOURCE_DATE_EPOCH as a moment, None when unset; StampError when no build date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return None
-    if not epoch.strip().isdigit():
-        raise StampError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds "
-                         "since 1970-01-01; unset it or give e.g. $(git log -1 --format=%ct)")
-    moment = utc(int(epoch)) if len(epoch.strip()) < 20 else None
-    if moment is None or moment < EARLIEST:
-        raise StampError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a date from 1990 to 9999; "
-                         "unset it or give e.g. $(git log -1 --format=%ct)")
-    return moment
-
-
 def build_moment(root: Path, warn: Callable[[str], None] = lambda m: None,
                  ) -> tuple[datetime | None, str]:
-    """The moment the build stands for, and where it comes from (None: no date from git)."""
-    moment = _epoch()
-    if moment is not None:
+    """The moment the build stands for, and where it comes from (None: no commit dates it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        digits = epoch.strip()
+        moment = utc(int(digits)) if digits.isascii() and digits.isdigit() and len(digits) < 20 else None
+        if moment is None:
+            raise StampError(f"SOURCE_DATE_EPOCH={escaped(epoch[:40])!r} is not a whole number of "
+                             "seconds from 1970-01-01 to 9999-12-31; unset it or give e.g. "
+                             "$(git log -1 --format=%ct)")
         return moment, "SOURCE_DATE_EPOCH"
     if gitdata.has_commits(root):
         sha = gitdata.resolve(root, "HEAD")
-        commit = gitdata.parse_commit(sha, gitdata.git(root, "cat-file", "commit", sha))
-        moment = utc(commit.committed)
-        if moment is not None and moment >= EARLIEST:
+        moment = utc(gitdata.parse_commit(sha, gitdata.git(root, "cat-file", "commit", sha)).committed)
+        if moment is not None:
             return moment, f"commit {sha}"
-        warn(f"warning: commit {sha[:10]} has no committer date from 1990 to 9999: the build is "
-             "dated by the newest verified date (set SOURCE_DATE_EPOCH to choose)")
+        warn(f"warning: commit {sha[:10]} has no committer date up to 9999: the build is dated "
+             "as one outside git (set SOURCE_DATE_EPOCH to choose)")
     return None, "newest verified date"
 
 
@@ -126,14 +118,27 @@ def modified_dates(root: Path, paths: dict[str, str],
     return found
 
 
+def undated_build(registry: Registry) -> tuple[str, str]:
+    """The date of a build from no commit: the newest verified date, else draft date, else today."""
+    cells = [c for o in registry.offerings.values() for c in o.cells.values()]
+    verified = max((c.verified for c in cells if c.verified), default=None)
+    if verified:
+        return verified, "newest verified date"
+    drafted = max((c.draft.date for c in cells if c.draft), default=None)
+    if drafted:
+        return drafted, "newest draft date"
+    from ..checker import today
+
+    return today().isoformat(), "today (no commit and no dated cell)"
+
+
 def stamps(registry: Registry, warn: Callable[[str], None] = lambda m: None) -> Stamps:
-    """The stamps for building this registry (StampError when it has no build date)."""
+    """The stamps for building this registry; what history holds amiss goes to warn."""
     moment, source = build_moment(registry.root, warn)
-    if moment is None and not any(c.verified for o in registry.offerings.values()
-                                  for c in o.cells.values()):
-        raise StampError("no build date: the registry has no verified cell and no commit to "
-                         "date it by; set SOURCE_DATE_EPOCH (seconds since 1970)")
-    generated = moment.date().isoformat() if moment else registry.verified
+    if moment:
+        generated = moment.date().isoformat()
+    else:
+        generated, source = undated_build(registry)
     if gitdata.has_commits(registry.root):
         if gitdata.is_shallow(registry.root):
             warn("warning: the git history is shallow: modified dates and changes.atom hold only "
