@@ -10,7 +10,7 @@ from trustreg import loader
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "cohere-api.published.txt"  # the published page, verbatim
-REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings", ".gitignore")
+REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings")
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,9 @@ class Repo:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.git("init", "-q", "-b", "main")
+        ignore = root / ".gitignore"
+        if not ignore.exists():  # as a checkout ignores it: a build never replaces a tracked folder
+            ignore.write_text("/dist/\n", encoding="utf-8")
 
     def git(self, *args: str, author: str = "Alice Example <alice@example.org>") -> str:
         name, email = author[:-1].split(" <")

@@ -16,7 +16,7 @@ from trustreg import cli
 from trustreg.fmt import dump
 
 from .gitrepo import Repo
-from .test_changelog import correct, generate
+from .test_changelog import SOURCE, correct, generate
 
 HIDDEN = ("\x1b", "\x07", "\u202e", "\u2066")
 
@@ -99,30 +99,31 @@ def bad_keys(data: dict) -> None:
 def test_data_that_loads_but_breaks_the_schema_is_reported(repo: Repo, spoil,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     data, bad = repo.offering(), repo.offering()
+    ident = data["id"]
     spoil(bad)
     repo.write(bad)
     broken = repo.commit("Spoil the file")
-    data["name"] = "Cohere API (renamed)"
+    data["name"] += " (renamed)"
     repo.write(data)
     repo.commit("Repair the file")
     correct(repo, "Correct HIPAA BAA")
     warnings: list[str] = []
     text = generate(repo, warnings)
     assert len(warnings) == 1 and warnings[0].startswith(
-        f"warning: commit {broken[:10]}: offerings/cohere-api.yaml does not load, skipped: ")
+        f"warning: commit {broken[:10]}: offerings/{ident}.yaml does not load, skipped: ")
     assert text.count("HIPAA BAA") == 1 and "Removed" not in text
     dist, _err = built(repo, capsys)
     assert [e.title.split(":")[0] for e in feed(dist).entries] == ["Corrected", "Added"]
     code, out, err = run(repo, capsys, "diff", broken, "HEAD")
-    assert code == 0 and out.startswith("added cohere-api\n")  # nothing to compare it with
-    assert err.startswith(f"warning: offerings/cohere-api.yaml at {broken[:10]} cannot be read (")
+    assert code == 0 and out.startswith(f"added {ident}\n")  # nothing to compare it with
+    assert err.startswith(f"warning: offerings/{ident}.yaml at {broken[:10]} cannot be read (")
     assert err.endswith("): left out\n") and err.count("\n") == 1
     code, out, err = run(repo, capsys, "diff", f"{broken}~1", broken)
     assert code == 0, err
     repo.git("checkout", "-q", "-b", "pr", broken)
     repo.write(data)
     code, out, err = run(repo, capsys, "check", "--base", "HEAD")
-    assert code == 1 and "TR200 cannot compare with the base: offerings/cohere-api.yaml" in out
+    assert code == 1 and f"TR200 cannot compare with the base: offerings/{ident}.yaml" in out
 
 
 @pytest.mark.parametrize("name", [b"offerings/odd\x1erecord.yaml", b"offerings/odd\nline.yaml",
@@ -145,15 +146,15 @@ def test_file_names_holding_separators_are_read_as_names(repo: Repo, name: bytes
 def test_a_crafted_file_name_cannot_forge_another_offerings_modified_date(
         repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
     real = repo.git("rev-parse", "HEAD").strip()
-    forged = "f" * 40
-    names = [f"offerings/x\x1e{forged} 4102444800\nofferings/cohere-api.yaml".encode(),
-             b"offerings/y\nofferings/cohere-api.yaml", b"offerings/sub/cohere-api.yaml",
-             b"offerings/cohere-api.yml"]
+    ident, forged = repo.offering()["id"], "f" * 40
+    names = [f"offerings/x\x1e{forged} 4102444800\nofferings/{ident}.yaml".encode(),
+             f"offerings/y\nofferings/{ident}.yaml".encode(), f"offerings/sub/{ident}.yaml".encode(),
+             f"offerings/{ident}.yml".encode()]
     for name in names:
         repo.commit_files("Plant", {name: b"id: planted\n"})
         repo.commit_files("Unplant", {name: None})
     dist, _err = built(repo, capsys)
-    record = json.loads((dist / "api/v1/offerings/cohere-api.json").read_text(encoding="utf-8"))
+    record = json.loads((dist / f"api/v1/offerings/{ident}.json").read_text(encoding="utf-8"))
     assert (record["modified"], record["modified_commit"]) == ("2026-11-01T12:00:00Z", real)
     index = json.loads((dist / "api/v1/offerings.json").read_text(encoding="utf-8"))
     assert index["offerings"][0]["modified"] == "2026-11-01T12:00:00Z"
@@ -170,7 +171,8 @@ def test_a_committer_date_after_9999_is_reported(repo: Repo, seconds: bytes,
     assert f"warning: commit {sha[:10]} has no readable committer date" in err
     data = json.loads((dist / "data.json").read_text(encoding="utf-8"))
     assert data["generated_from"] == "newest verified date" and data["generated"] == "2026-11-20"
-    record = json.loads((dist / "api/v1/offerings/cohere-api.json").read_text(encoding="utf-8"))
+    ident = repo.offering()["id"]
+    record = json.loads((dist / f"api/v1/offerings/{ident}.json").read_text(encoding="utf-8"))
     assert (record["modified"], record["modified_commit"]) == (None, sha)
     assert record["modified_note"] == "its last commit has no readable date"
     assert [e.title.split(":")[0] for e in feed(dist).entries] == ["Added"]  # its change left out
@@ -187,9 +189,7 @@ def test_quotes_in_historical_keys_and_ids_keep_changes_atom_well_formed(
     repo.commit_files("Add an evil offering", {b"offerings/evil.yaml": dump(data).encode()})
     data["cells"][evil_key].update(status="yes_sales_gated", verified="2026-11-20",
                                    caveat='Synthetic " caveat')
-    data["cells"][evil_key]["sources"].insert(0, {"url": "https://trustcenter.cohere.com/faq/baa",
-                                                  "title": 'FAQ "x" <y>', "kind": "trust_center",
-                                                  "role": "primary", "retrieved": "2026-11-20"})
+    data["cells"][evil_key]["sources"].insert(0, {**SOURCE, "title": 'FAQ "x" <y>'})
     repo.commit_files("Correct it", {b"offerings/evil.yaml": dump(data).encode()})
     repo.commit_files("Remove it", {b"offerings/evil.yaml": None})
     dist, _err = built(repo, capsys)
