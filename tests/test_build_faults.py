@@ -145,10 +145,11 @@ def test_a_planted_marker_never_lets_the_build_replace_a_tracked_folder(
 @pytest.mark.parametrize("marker", [
     "Made by `trustreg build`, which replaces this whole folder on every build.\n",  # the old text
     build_module.MARKER_TEXT,  # lists nothing
-    build_module.MARKER_TEXT + "0" * 64 + "  notes.md\n",  # a file that is not as listed
-    build_module.MARKER_TEXT + "0" * 64 + "  ../registry/registry.yaml\n",
-    build_module.MARKER_TEXT + "0" * 64 + "  a\0b\n",  # names the system refuses
-    build_module.MARKER_TEXT + "0" * 64 + "  " + "x" * 5000 + "\n",
+    build_module.MARKER_TEXT + "0" * 64 + "  14  notes.md\n",  # its size, not its hash
+    build_module.MARKER_TEXT + "0" * 64 + "  99  notes.md\n",
+    build_module.MARKER_TEXT + "0" * 64 + "  1  ../registry/registry.yaml\n",
+    build_module.MARKER_TEXT + "0" * 64 + "  1  a\0b\n",  # names the system refuses
+    build_module.MARKER_TEXT + "0" * 64 + "  1  " + "x" * 5000 + "\n",
 ])
 def test_a_planted_marker_must_list_what_the_folder_holds(registry: Path, marker: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,8 +32,8 @@ from .tabular import write_tabular
 
 MARKER = ".trustreg-build"  # in every folder the build made: only such a folder is ever replaced
 MARKER_TEXT = ("Made by `trustreg build`, which replaces this whole folder on every build.\n"
-               "The files it wrote, with their SHA-256: a folder is the build's own only while it "
-               "holds them all, unchanged.\n")
+               "The files it wrote, with their SHA-256 and size: a folder is the build's own only "
+               "while it holds them all, unchanged.\n")
 IGNORE = ".gitignore"  # "*" in a folder being built or removed: `git add -A` never takes it
 _MARKER_LIMIT = 16 * 2**20
 _DATA_DIRS = (OFFERINGS_DIR, ORGANISATIONS_DIR, SCHEMA_DIR)
@@ -70,15 +70,17 @@ def _sha256(file: Path) -> str:
 
 
 def listing(folder: Path) -> str:
-    """The marker's list: `SHA-256  path` for each file below folder (but the marker and the
-    build's .gitignore), by path."""
+    """The marker's list: `SHA-256  size  path` for each file below folder (but the marker and
+    the build's .gitignore), by path."""
     files = sorted(name for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
                    and (name := p.relative_to(folder).as_posix()) not in (MARKER, IGNORE))
-    return "".join(f"{_sha256(folder / name)}  {name}\n" for name in files)
+    return "".join(f"{_sha256(folder / name)}  {(folder / name).stat().st_size}  {name}\n"
+                   for name in files)
 
 
-def _not_ours(folder: Path) -> str | None:
-    """Why a non-empty folder is not one a build made (None: it is, as its marker proves)."""
+def _not_ours(folder: Path, thorough: bool) -> str | None:
+    """Why a non-empty folder is not one a build made (None: it is, as its marker proves; unless
+    thorough, by names and sizes only)."""
     marker = folder / MARKER
     if marker.is_symlink() or not marker.is_file():
         return f"has no {MARKER} file, so trustreg build did not make it"
@@ -89,20 +91,22 @@ def _not_ours(folder: Path) -> str | None:
         return (f"has a {MARKER} file that lists no files (planted, or left by an older "
                 "trustreg: remove the folder if a build made it)")
     for line in listed:
-        digest, _, name = line.partition("  ")
-        if not _holds(folder, name, digest):
+        digest, _, rest = line.partition("  ")
+        size, _, name = rest.partition("  ")
+        if not _holds(folder, name, size, digest if thorough else None):
             return (f"holds no file {escaped(name)!r} as its {MARKER} lists it: changed by hand, "
                     "or not made by trustreg build")
     return None
 
 
-def _holds(folder: Path, name: str, digest: str) -> bool:
-    """Whether folder holds a plain file at name (inside it) with this SHA-256."""
+def _holds(folder: Path, name: str, size: str, digest: str | None) -> bool:
+    """Whether folder holds a plain file at name (inside it) of this size and SHA-256 (when given)."""
     file = folder / name
     if "\0" in name or ".." in Path(name).parts or not Path(os.path.normpath(file)).is_relative_to(folder):
         return False
     try:
-        return file.is_file() and not file.is_symlink() and _sha256(file) == digest
+        return (file.is_file() and not file.is_symlink() and str(file.stat().st_size) == size
+                and (digest is None or _sha256(file) == digest))
     except OSError:  # unreadable, or a name the system refuses
         return False
 
@@ -124,12 +128,14 @@ def _locked(folder: Path) -> str | None:
     return None
 
 
-def refuse_unsafe(registry_root: Path, dist: Path) -> None:
+def refuse_unsafe(registry_root: Path, dist: Path, thorough: bool = True) -> None:
     """Raise OutputRefused unless dist is a place a build may replace.
 
     That is a missing or empty folder, or one an earlier build made (its marker lists the files
     it holds); never a file, a link, the registry or a folder holding it, nor its data, nor a
     folder holding files git tracks, nor one holding folders the build could not remove.
+    thorough=False compares the files' names and sizes with the marker, not their hashes: a
+    quick look before the build, which looks again in full.
     """
     target, root = Path(os.path.normpath(dist.absolute())), registry_root.resolve()
     resolved = target.resolve()
@@ -143,7 +149,7 @@ def refuse_unsafe(registry_root: Path, dist: Path) -> None:
         problem = "is not a folder"
     elif target.is_dir() and _tracked(target):
         problem = "holds files tracked by git; the build replaces only its own untracked output"
-    elif target.is_dir() and any(target.iterdir()) and (why := _not_ours(target)):
+    elif target.is_dir() and any(target.iterdir()) and (why := _not_ours(target, thorough)):
         problem = f"is not empty and {why}"
     elif target.is_dir() and (locked := _locked(target)):
         problem = (f"holds {escaped(locked)!r}, which is read-only, so the old output could not be "
