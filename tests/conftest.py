@@ -8,9 +8,12 @@ read those, and they run on the real date. A guard makes any other read of them 
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,6 +41,14 @@ def make_registry(root: Path, data: Path = SYNTHETIC) -> Path:
     return root
 
 
+@functools.cache
+def built(data: Path = SYNTHETIC) -> Path:
+    """A registry made once per run from a fixture folder, for modules that load it at import."""
+    parent = Path(tempfile.mkdtemp(prefix="trustreg-fixture-"))
+    atexit.register(shutil.rmtree, parent, True)
+    return make_registry(parent / "registry", data)
+
+
 class LiveDataGuard:
     """An audit hook: while armed, opening or listing the checkout's live data raises."""
 
@@ -51,7 +62,11 @@ class LiveDataGuard:
         if isinstance(target, int) or target is None:
             return
         path = os.fsdecode(os.fspath(target))
-        path = os.path.normpath(path if os.path.isabs(path) else os.path.join(os.getcwd(), path))
+        if not os.path.isabs(path):
+            if event == "open" and args[1] is None:
+                return  # os.open, maybe relative to a dir_fd the event does not carry (shutil.rmtree)
+            path = os.path.join(os.getcwd(), path)
+        path = os.path.normpath(path)
         if path in LIVE_DATA or path.startswith(tuple(part + os.sep for part in LIVE_DATA)):
             cls.armed = False  # let pytest report the failure
             raise RuntimeError(f"test reads the live registry ({path}): use the `registry` or "

@@ -1,4 +1,4 @@
-"""The Cohere API entry holds the seed page faithfully, as data."""
+"""The Cohere API entry as published (tests/fixtures/published) holds the seed page faithfully."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from trustreg.api import load_registry
 from trustreg.migration import FORMAT_1_ROUTES
 from trustreg.model import Offering
 
-from .conftest import REPO, SEED
+from .conftest import PUBLISHED, SEED, built
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_LINES = SEED_TEXT.splitlines()
@@ -20,7 +20,7 @@ EMAIL_IN_DATA = "Cohere's privacy e-mail address"
 
 @pytest.fixture(scope="module")
 def cohere() -> Offering:
-    return load_registry(REPO).offerings["cohere-api"]
+    return load_registry(built(PUBLISHED)).offerings["cohere-api"]
 
 
 def test_summary_is_the_seeds(cohere: Offering) -> None:
@@ -51,7 +51,7 @@ def test_every_evidence_paragraph_is_the_seeds(cohere: Offering) -> None:
 
 
 def test_placeholder_email_is_not_data() -> None:
-    text = (REPO / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
+    text = (PUBLISHED / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
     assert "[email" not in text and "protected]" not in text
 
 

@@ -12,7 +12,7 @@ from trustreg import cli, loader
 from trustreg.migration import FORMAT_1_ROUTES, migrate
 from trustreg.vocabulary import load_vocabulary
 
-from .conftest import REPO
+from .conftest import PUBLISHED, REPO
 
 FORMAT_1_COHERE = REPO / "tests" / "format1" / "cohere-api.yaml"  # the entry as format 1 held it
 VOCAB = load_vocabulary(REPO)
@@ -48,41 +48,41 @@ def test_cohere_entry_migrates_with_no_loss() -> None:
     assert back_to_format_1(new) == old
     assert new["cells"]["soc2_type2"]["route"] == "nda"
     assert new["cells"]["soc2_type2"]["route_via"] == "trust center"
-    # the entry in offerings/ is the migrated one plus the kind of each source, added by hand
-    assert without_source_kinds(loader.load(REPO / "offerings" / "cohere-api.yaml").data) == new
+    # the entry as published is the migrated one plus the kind of each source, added by hand
+    assert without_source_kinds(loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data) == new
 
 
 def test_migration_leaves_current_and_unknown_formats_alone() -> None:
-    current = loader.load(REPO / "offerings" / "cohere-api.yaml").data
+    current = loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data
     assert migrate(current) is current
     future = {**current, "format": 3}
     assert migrate(future) is future
 
 
-def test_check_names_old_files_and_fix_migrates_them(registry: Path,
+def test_check_names_old_files_and_fix_migrates_them(published: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    target = registry / "offerings" / "cohere-api.yaml"
+    target = published / "offerings" / "cohere-api.yaml"
     shutil.copy2(FORMAT_1_COHERE, target)
-    assert cli.main(["--root", str(registry), "check"]) == 1
+    assert cli.main(["--root", str(published), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "offerings/cohere-api.yaml:1:1: TR122 file is in format 1 (it declares no `format`) "
         "(run `trustreg fix offerings/cohere-api.yaml` to migrate it)"]
-    assert cli.main(["--root", str(registry), "fix"]) == 0
+    assert cli.main(["--root", str(published), "fix"]) == 0
     assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data)
     capsys.readouterr()
-    assert cli.main(["--root", str(registry), "check"]) == 1  # only the kinds a person must add
+    assert cli.main(["--root", str(published), "check"]) == 1  # only the kinds a person must add
     assert {line.split(": ")[1].split()[0] for line in capsys.readouterr().out.splitlines()} == {"TR118"}
 
 
-def test_a_migration_is_not_a_correction(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_migration_is_not_a_correction(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from .gitrepo import Repo
 
-    current = registry / "offerings" / "cohere-api.yaml"
+    current = published / "offerings" / "cohere-api.yaml"
     migrated_text = current.read_text(encoding="utf-8")
     shutil.copy2(FORMAT_1_COHERE, current)
-    repo = Repo(registry)
-    repo.commit("Format 1 registry")
+    repo = Repo(published)
+    repo.commit("Format 1 published")
     current.write_text(migrated_text, encoding="utf-8")  # migrated, with the kinds of its sources
     capsys.readouterr()
-    assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 0
+    assert cli.main(["--root", str(published), "check", "--base", "HEAD"]) == 0
     assert capsys.readouterr().out == ""

@@ -32,20 +32,20 @@ def test_one_entry_per_addition_and_correction(repo: Repo, capsys: pytest.Captur
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     assert [e.title for e in feed.entries] == [
-        "Corrected: Cohere API · HIPAA BAA: No public evidence → Yes, sales-gated",
-        "Added: Cohere API"]
+        "Corrected: Synthetic API · HIPAA BAA: No public evidence → Yes, sales-gated",
+        "Added: Synthetic API"]
     correction = feed.entries[0]
-    assert correction.id == f"urn:ai-trust-registry:change:{sha}:cohere-api:hipaa_baa"
+    assert correction.id == f"urn:ai-trust-registry:change:{sha}:synthetic-api:hipaa_baa"
     assert correction.updated == "2026-11-01T12:00:00Z"
     assert [a.name for a in correction.authors] == ["Alice Example"]
     assert [c.name for c in correction.contributors] == ["Chloé Durand"]
-    assert ("Source: Cohere Trust Center FAQ <https://trustcenter.cohere.com/faq/baa>"
+    assert ("Source: Synthetic Vendor Trust Center FAQ <https://trust.vendor.example/faq/baa>"
             in correction.content[0].value)
-    assert {"correction", "cohere-api", "hipaa_baa"} <= {t.term for t in correction.tags}
+    assert {"correction", "synthetic-api", "hipaa_baa"} <= {t.term for t in correction.tags}
     grades = {t.scheme: t.term for t in correction.tags if t.scheme}
     assert grades["urn:ai-trust-registry:old-grade"] == "no_public_evidence"
     assert grades["urn:ai-trust-registry:new-grade"] == "yes_sales_gated"
-    assert any(link.href == "https://trustcenter.cohere.com/faq/baa" for link in correction.links)
+    assert any(link.href == "https://trust.vendor.example/faq/baa" for link in correction.links)
     assert "11 cells, 7 watch-outs" in feed.entries[1].content[0].value
 
 
