@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from trustreg import loader
@@ -50,9 +51,11 @@ def built(data: Path = SYNTHETIC) -> Path:
 
 
 class LiveDataGuard:
-    """An audit hook: while armed, opening or listing the checkout's live data raises."""
+    """An audit hook: while armed, opening or listing the checkout's live data raises (and is
+    remembered, so a test whose code swallows the error still fails)."""
 
     armed = False
+    seen: ClassVar[list[str]] = []
 
     @classmethod
     def hook(cls, event: str, args: tuple) -> None:
@@ -68,10 +71,11 @@ class LiveDataGuard:
             path = os.path.join(os.getcwd(), path)
         path = os.path.normpath(path)
         if path in LIVE_DATA or path.startswith(tuple(part + os.sep for part in LIVE_DATA)):
-            cls.armed = False  # let pytest report the failure
-            raise RuntimeError(f"test reads the live registry ({path}): use the `registry` or "
-                               "`published` fixture, or mark the test `live` if checking the "
-                               "checkout's data is its job")
+            cls.seen.append(path)
+            raise RuntimeError(f"test reads the live registry ({path}): {cls.ADVICE}")
+
+    ADVICE = ("use the `registry` or `published` fixture, or mark the test `live` if checking "
+              "the checkout's data is its job")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -88,11 +92,14 @@ def _own_data(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
         yield
         return
     monkeypatch.setenv("TRUSTREG_TODAY", TODAY)
+    LiveDataGuard.seen.clear()
     LiveDataGuard.armed = True
     try:
         yield
     finally:
         LiveDataGuard.armed = False
+    if LiveDataGuard.seen:
+        pytest.fail(f"test read the live registry ({LiveDataGuard.seen[0]}): {LiveDataGuard.ADVICE}")
 
 
 @pytest.fixture

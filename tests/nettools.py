@@ -12,8 +12,8 @@ from trustreg.fmt import dump
 from .netserver import Server
 
 OFFERING = "offerings/synthetic-api.yaml"
-HOSTS = ("trust.vendor.example", "vendor.example", "docs.vendor.example", "digital-strategy.commission.example",
-         "elsewhere.example", "web.archive.org")
+HOSTS = ("trust.vendor.example", "vendor.example", "docs.vendor.example",
+         "digital-strategy.commission.example", "elsewhere.example", "web.archive.org")
 TRUST = "https://trust.vendor.example"
 
 

@@ -148,8 +148,8 @@ def test_a_planted_entry_cannot_change_data_nor_add_a_domain(registry: Path) -> 
         plant(entry, data={**data, "name": "Planted", "domains": [*data.get("domains", []), *extra]})
     result = Checker(registry, stale_days=30, use_cache=True).run()
     assert result.findings == Checker(registry, stale_days=30).run().findings
-    assert [d.data["domains"] for d in result.valid("organisation") if d.data["id"] == "synthetic-vendor"] == [
-        ["vendor.example"]]
+    assert [d.data["domains"] for d in result.valid("organisation")
+            if d.data["id"] == "synthetic-vendor"] == [["vendor.example"]]
     assert "Planted" not in {d.data["name"] for kind in ("organisation", "offering")
                              for d in result.valid(kind)}
 

@@ -36,7 +36,8 @@ def test_feed_has_the_published_shape(registry: Path, capsys: pytest.CaptureFixt
     assert feed["license"] == "CC-BY-4.0"
     assert len(feed["dimensions"]) == 11
     synthetic = feed["offerings"][0]
-    assert (synthetic["id"], synthetic["developer"], synthetic["platform"]) == ("synthetic-api", "Synthetic Vendor", "Synthetic Vendor")
+    assert (synthetic["id"], synthetic["developer"], synthetic["platform"]) == (
+        "synthetic-api", "Synthetic Vendor", "Synthetic Vendor")
     assert len(synthetic["watch_outs"]) == 7
     soc2 = synthetic["dimensions"]["soc2_type2"]
     assert soc2["value"] == "yes_sales_gated"

@@ -27,7 +27,7 @@ def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def edit_cohere(root: Path, change) -> None:
+def edit_offering(root: Path, change) -> None:
     path = root / OFFERING
     data = loader.load(path).data
     change(data)
@@ -94,7 +94,7 @@ def test_every_source_is_carried_and_source_names_the_newest_primary(
         data["cells"]["soc2_type2"]["sources"].append(newer)
         data["cells"]["soc2_type2"]["verified"] = "2026-07-06"
 
-    edit_cohere(registry, add)
+    edit_offering(registry, add)
     dist = build(registry, capsys)
     soc2 = read(dist / "data.json")["offerings"][0]["dimensions"]["soc2_type2"]
     assert soc2["source"] == "https://vendor.example/security"
@@ -129,7 +129,7 @@ def test_a_new_grade_needs_no_code(registry: Path, capsys: pytest.CaptureFixture
         "    glyph: \"×\"\n    meaning: A grade added by a test.\n    evidence: primary\n"
         "confidence: [high"),
         encoding="utf-8")
-    edit_cohere(registry, lambda d: d["cells"]["soc2_type2"].update(status="synthetic_grade"))
+    edit_offering(registry, lambda d: d["cells"]["soc2_type2"].update(status="synthetic_grade"))
     assert cli.main(["--root", str(registry), "schema"]) == 0
     assert cli.main(["--root", str(registry), "reference"]) == 0
     assert cli.main(["--root", str(registry), "check"]) == 0

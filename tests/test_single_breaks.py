@@ -1,4 +1,4 @@
-"""Break the Synthetic Vendor file in one field, as a contributor might in an editor: one finding,
+"""Break the synthetic offering in one field, as a contributor might in an editor: one finding,
 on the line of the break, with the rule code and a hint."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Helpers for rule tests: mutate the Synthetic Vendor entry of a registry copy, then check it."""
+"""Helpers for rule tests: mutate the synthetic offering of a fixture registry, then check it."""
 
 from __future__ import annotations
 

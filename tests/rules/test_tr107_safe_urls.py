@@ -37,8 +37,8 @@ def test_https_url_passes(registry: Path, check) -> None:
     assert check(registry, "--select", "TR107").lines == []
 
 
-@pytest.mark.parametrize(("file", "key", "line"), [("registry.yaml", "license_url", 3),
-                                                   ("organisations/synthetic-vendor.yaml", "trust_center", 6)])
+@pytest.mark.parametrize(("file", "key", "line"), [
+    ("registry.yaml", "license_url", 3), ("organisations/synthetic-vendor.yaml", "trust_center", 6)])
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "http://creativecommons.org/licenses/by/4.0/",
                                  "https://user:pw@creativecommons.org/", "data:text/html,x"])
 def test_unsafe_url_in_registry_or_organisation_fails(registry: Path, check, file: str, key: str,

@@ -20,11 +20,11 @@ def test_disagreement_is_reported_in_every_file_naming_the_other(registry: Path,
     _second_offering(registry, "partial", "safety_and_security")
     result = check(registry, "--select", "TR111")
     assert result.codes() == ["TR111", "TR111"]
-    cohere_line, partner_line = sorted(result.lines)
-    cohere_at, partner_at = (line.split(":")[1] for line in (cohere_line, partner_line))
-    assert cohere_line.startswith(f"{OFFERING}:")
-    assert f"gpai_cop is yes_public here but {PARTNER}:{partner_at} has partial" in cohere_line
-    assert f"gpai_cop is partial here but {OFFERING}:{cohere_at} has yes_public" in partner_line
+    offering_line, partner_line = sorted(result.lines)
+    offering_at, partner_at = (line.split(":")[1] for line in (offering_line, partner_line))
+    assert offering_line.startswith(f"{OFFERING}:")
+    assert f"gpai_cop is yes_public here but {PARTNER}:{partner_at} has partial" in offering_line
+    assert f"gpai_cop is partial here but {OFFERING}:{offering_at} has yes_public" in partner_line
     assert "status: partial" in (registry / PARTNER).read_text().splitlines()[int(partner_at) - 1]
 
 

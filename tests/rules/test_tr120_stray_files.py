@@ -18,7 +18,8 @@ from .conftest import OFFERING
 ])
 def test_stray_file_fails(registry: Path, check, move_to: str, message: str) -> None:
     (registry / move_to).parent.mkdir(parents=True, exist_ok=True)
-    source = registry / (OFFERING if move_to.startswith("offerings") else "organisations/synthetic-vendor.yaml")
+    organisation = "organisations/synthetic-vendor.yaml"
+    source = registry / (OFFERING if move_to.startswith("offerings") else organisation)
     (registry / move_to).write_bytes(source.read_bytes())
     result = check(registry, "--select", "TR120")
     assert result.status == 1
