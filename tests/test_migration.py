@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from trustreg import cli, loader
-from trustreg.migration import FORMAT_1_ROUTES, migrate
+from trustreg.migration import FORMAT_1_ROUTES, UNSETTLED_ROUTES, migrate, settles
 from trustreg.vocabulary import load_vocabulary
 
 from .conftest import PUBLISHED, REPO
@@ -23,8 +23,19 @@ def back_to_format_1(data: dict[str, Any]) -> dict[str, Any]:
     format_1 = {v: k for k, v in FORMAT_1_ROUTES.items()}
     out = {k: copy.deepcopy(v) for k, v in data.items() if k != "format"}
     for cell in out["cells"].values():
-        if "route" in cell:
+        if cell.get("route") in UNSETTLED_ROUTES:
+            cell.pop("route_via")
+        elif "route" in cell:
             cell["route"] = format_1[(cell["route"], cell.pop("route_via", None))]
+    return out
+
+
+def settled_as(data: dict[str, Any], route: str) -> dict[str, Any]:
+    """The migrated data after a person settled every unsettled route as route."""
+    out = copy.deepcopy(data)
+    for cell in out["cells"].values():
+        if cell.get("route") in UNSETTLED_ROUTES:
+            cell["route"] = route
     return out
 
 
@@ -39,6 +50,15 @@ def without_source_kinds(data: dict[str, Any]) -> dict[str, Any]:
 def test_every_format_1_route_has_its_own_format_2_form() -> None:
     assert len(set(FORMAT_1_ROUTES.values())) == len(FORMAT_1_ROUTES)
     assert {route for route, _via in FORMAT_1_ROUTES.values()} <= set(VOCAB.route)
+    for choices, _via in UNSETTLED_ROUTES.values():
+        assert len(choices) > 1 and set(choices) <= set(VOCAB.route)
+    assert not set(UNSETTLED_ROUTES) & set(VOCAB.route)  # the schema refuses it: a person settles it
+
+
+def test_a_settled_route_is_not_a_change() -> None:
+    assert settles("trust_center_nda", "nda") and settles("trust_center_nda", "sign_in")
+    assert settles("nda", "nda") and not settles("nda", "sign_in")
+    assert not settles("trust_center_nda", "public") and not settles("public", "nda")
 
 
 def test_cohere_entry_migrates_with_no_loss() -> None:
@@ -46,10 +66,11 @@ def test_cohere_entry_migrates_with_no_loss() -> None:
     new = migrate(old)
     assert new["format"] == 2
     assert back_to_format_1(new) == old
-    assert new["cells"]["soc2_type2"]["route"] == "nda"
+    assert new["cells"]["soc2_type2"]["route"] == "trust_center_nda"  # never guessed
     assert new["cells"]["soc2_type2"]["route_via"] == "trust center"
-    # the entry as published is the migrated one plus the kind of each source, added by hand
-    assert without_source_kinds(loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data) == new
+    # the published entry is the migrated one, settled as nda, plus each source's kind, by hand
+    published = loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data
+    assert without_source_kinds(published) == settled_as(new, "nda")
 
 
 def test_migration_leaves_current_and_unknown_formats_alone() -> None:
@@ -70,8 +91,15 @@ def test_check_names_old_files_and_fix_migrates_them(published: Path,
     assert cli.main(["--root", str(published), "fix"]) == 0
     assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data)
     capsys.readouterr()
-    assert cli.main(["--root", str(published), "check"]) == 1  # only the kinds a person must add
-    assert {line.split(": ")[1].split()[0] for line in capsys.readouterr().out.splitlines()} == {"TR118"}
+    assert cli.main(["--root", str(published), "check"]) == 1  # what a person must settle and add
+    out = capsys.readouterr().out.splitlines()
+    assert {line.split(": ")[1].split()[0] for line in out} == {"TR118", "TR122"}
+    settle = [line for line in out if " TR122 " in line]
+    assert len(settle) == 2  # the two trust_center_nda cells, each with its own words
+    assert "cells.soc2_type2.route 'trust_center_nda'" in settle[0]
+    assert "the cell says: 'Report access requires a signed mutual NDA.'" in settle[0]
+    assert "`nda` if a signed NDA is needed, `sign_in` if a sign-in" in settle[0]
+    assert "'DPA requires NDA; subprocessors listed.'" in settle[1]
 
 
 def test_a_migration_is_not_a_correction(published: Path, capsys: pytest.CaptureFixture[str]) -> None:

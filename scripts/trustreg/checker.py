@@ -65,6 +65,14 @@ def vocabulary_findings(doc: loader.Document) -> list[Finding]:
     return found
 
 
+def _without(doc: loader.Document, broken: set[str]) -> loader.Document:
+    """The document less some cells; marks stay those of the file as written."""
+    cells = doc.data["cells"]
+    kept = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
+    kept.__dict__["_index"] = doc._index
+    return kept
+
+
 def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
     """The document less the cells that schema errors lie in, if every error lies inside a cell."""
     cells = doc.data.get("cells") if isinstance(doc.data, dict) else None
@@ -77,9 +85,28 @@ def sound_cells(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> 
         broken.add(where[1])
     if not broken:  # the problems were found by other means than the schema: nothing is known sound
         return None
-    sound = replace(doc, data={**doc.data, "cells": {d: c for d, c in cells.items() if d not in broken}})
-    sound.__dict__["_index"] = doc._index  # marks stay those of the file as written
-    return sound
+    return _without(doc, broken)
+
+
+COMPARED_BY = ("id", "developer", "platform", "cells")  # what the registry rules group and compare by
+
+
+def comparable(doc: loader.Document, errors: Iterable[Sequence[str | int]]) -> loader.Document | None:
+    """What the registry rules may compare of a file that fails its schema: the document less the
+    cells that errors lie in, whatever errors lie elsewhere; None when the keys they compare by
+    (id, developer, platform, the cells mapping) are themselves broken."""
+    data = doc.data
+    if not (isinstance(data, dict) and isinstance(data.get("cells"), dict)
+            and all(isinstance(data.get(k), str) for k in COMPARED_BY[:3])):
+        return None
+    broken = set()
+    for where in errors:
+        if tuple(where[:1]) in {(k,) for k in COMPARED_BY} and len(where) <= 1:
+            return None
+        if len(where) >= 2 and where[0] == "cells":
+            broken.add(where[1])
+    broken |= {d for d, c in data["cells"].items() if not isinstance(c, dict)}
+    return _without(doc, broken)
 
 
 def within(root: Path, paths: list[Path]) -> Callable[[str], bool]:
@@ -290,12 +317,19 @@ class Checker:
             return Result(sorted({*self._base_findings, exc.finding}), {})
         findings = list(self._base_findings)
         offerings: list[loader.Document] = []
-        for doc, found in self._results(offering_files(self.root), "offering", ctx):
+        compared: list[loader.Document] = []  # also what loads of the files that fail their schema
+        files = offering_files(self.root)
+        for file, (doc, found) in zip(files, self._results(files, "offering", ctx), strict=True):
             findings.extend(found)
             if doc is not None:
                 offerings.append(doc)
+                compared.append(doc)
+            elif found:  # it did not load, or failed its schema
+                partial = self._comparable(file, ctx)
+                if partial is not None:
+                    compared.append(partial)
         for rule in self._rules("offering", ("registry",)):
-            findings.extend(rule.run(offerings, ctx))
+            findings.extend(rule.run(compared, ctx))
         if paths is not None:
             findings = self._only(findings, list(paths))
         documents = {"organisation": self._organisations, "offering": offerings}
@@ -305,6 +339,15 @@ class Checker:
                 if doc is not None:
                     self._cache.put(ResultCache.key(doc.path, doc.text), doc, found)
         return result
+
+    def _comparable(self, file: Path, ctx: Context) -> loader.Document | None:
+        """A file that failed its schema, loaded again for the registry rules (rare: not cached);
+        None when it does not load at all."""
+        try:
+            doc = loader.load(file, display(self.root, file))
+        except FindingError:
+            return None
+        return comparable(doc, [e.instance_path for e in ctx.schemas.fast("offering").iter_errors(doc.data)])
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         reported = within(self.root, paths)

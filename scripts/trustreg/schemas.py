@@ -14,6 +14,7 @@ import jsonschema_rs
 
 from .findings import Finding, FindingError
 from .loader import Document, dotted, read_text
+from .migration import UNSETTLED_ROUTES
 from .shapes import shape_findings
 from .vocabulary import Vocabulary
 
@@ -545,6 +546,16 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> Iterator[Findi
         missing = _missing_key(error)
         yield doc.finding(where, code, f"{field} is missing required key {missing!r}",
                           f"add `{missing}:`", key=True)
+        return
+    if kind == "enum" and where[-1:] == ("route",) and error.instance in UNSETTLED_ROUTES:
+        choices, _via = UNSETTLED_ROUTES[error.instance]
+        cell = doc.data["cells"][where[1]] if len(where) == 3 else {}
+        said = " ".join(str(cell.get("caveat") or cell.get("evidence") or "").split())
+        said = said if len(said) <= 160 else said[:157] + "..."
+        yield doc.finding(where, "TR122", f"{field} {error.instance!r} is format 1's, which format 2 "
+                          f"splits in {' and '.join(choices)}; the cell says: {said!r}",
+                          "a person settles it: `nda` if a signed NDA is needed, `sign_in` if a "
+                          "sign-in or click-through is enough")
         return
     if kind == "enum":
         if error.instance == "":

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .migration import settles
+
 # A change to any of these is a correction: it must come with a new primary source.
 CORRECTION_FIELDS = ("status", "caveat", "evidence", "facts", "tier", "route", "default")
 # Changes to these alone are bookkeeping (re-verification, better sourcing).
@@ -114,11 +116,18 @@ class RegistryDiff:
                     or self.offering_fields or self.cells)
 
 
+def _differs(field: str, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """A route a format migration left for a person to settle is unchanged when settled."""
+    if field == "route":
+        return not settles(old.get(field), new.get(field))
+    return old.get(field) != new.get(field)
+
+
 def diff_cell(offering: str, dimension: str, old: dict[str, Any], new: dict[str, Any],
               old_dimension: str | None = None) -> CellChange | None:
-    fields = tuple(f for f in (*CORRECTION_FIELDS, *OTHER_FIELDS) if old.get(f) != new.get(f))
+    fields = tuple(f for f in (*CORRECTION_FIELDS, *OTHER_FIELDS) if _differs(f, old, new))
     extra = sorted({*old, *new} - {*CORRECTION_FIELDS, *OTHER_FIELDS}, key=str)
-    fields += tuple(f for f in extra if old.get(f) != new.get(f))
+    fields += tuple(f for f in extra if _differs(f, old, new))
     return CellChange(offering, dimension, fields, old, new, old_dimension) if fields else None
 
 

@@ -2,14 +2,16 @@
 
 from pathlib import Path
 
+from trustreg import loader
+
 from .conftest import OFFERING, line_of, synthetic, write
 
-PARTNER = "offerings/synthetic-synthetic-partner.yaml"
+PARTNER = "offerings/synthetic-partner.yaml"
 
 
 def _second_offering(registry: Path, gpai_status: str, chapters: str = "all") -> None:
     data = synthetic(registry)
-    data["id"] = "synthetic-synthetic-partner"
+    data["id"] = "synthetic-partner"
     data["cells"]["gpai_cop"]["status"] = gpai_status
     data["cells"]["gpai_cop"]["caveat"] = "Synthetic test caveat."
     data["cells"]["gpai_cop"]["facts"]["chapters"] = chapters
@@ -47,3 +49,30 @@ def test_facts_disagreement_is_reported_at_the_facts(registry: Path, check) -> N
 def test_agreeing_developer_grade_passes(registry: Path, check) -> None:
     _second_offering(registry, "yes_public")
     assert check(registry, "--select", "TR111").lines == []
+
+
+def test_conflict_is_reported_beside_an_unrelated_schema_error(registry: Path, check) -> None:
+    _second_offering(registry, "partial", "safety_and_security")
+    data = synthetic(registry)
+    data["cells"]["soc2_type2"]["reviews"] = [{"date": "2026-07-05", "by": "Synthetic", "reviewer": "robot",
+                                               "decision": "dismissed", "note": "Synthetic note."}]
+    write(registry, data)
+    result = check(registry)
+    assert sorted(result.codes()) == ["TR100", "TR111", "TR111"]
+
+
+def test_conflict_is_reported_beside_an_error_outside_the_cells(registry: Path, check) -> None:
+    _second_offering(registry, "partial", "safety_and_security")
+    data = synthetic(registry)
+    data["summary"] = ""
+    write(registry, data)
+    result = check(registry)
+    assert sorted(result.codes()) == ["TR100", "TR111", "TR111"]
+
+
+def test_a_cell_failing_its_schema_is_left_out_of_the_comparison(registry: Path, check) -> None:
+    _second_offering(registry, "partial", "safety_and_security")
+    data = loader.load(registry / PARTNER).data
+    data["cells"]["gpai_cop"]["confidence"] = "certain"  # the partner's cell itself is broken
+    write(registry, data, PARTNER)
+    assert check(registry).codes() == ["TR100"]

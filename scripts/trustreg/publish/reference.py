@@ -94,8 +94,10 @@ def reference_text(root: Path, vocab: Vocabulary) -> str:
             *(f"| `{r}` | {_cell(i['label'])} | {_cell(i['meaning'])} |"
               for r, i in vocab.route_info.items()), "",
             f"Files declare `format: {vocab.format}`. `trustreg fix` migrates format 1 files (no "
-            "`format` key): route `trust_center_nda` becomes `route: nda` with `route_via: trust "
-            "center`; other values keep their spelling."]
+            "`format` key); values keep their spelling, but format 1's route `trust_center_nda` "
+            "is two gate kinds in format 2 (`nda` or `sign_in`), so `fix` adds `route_via: trust "
+            "center` and leaves the route for a person to settle: `check` reports it (TR122) with "
+            "the cell's own words."]
     out += ["", "## Dimensions", "",
             "| id | label | group | grades the | question | facts |", "|---|---|---|---|---|---|"]
     for dim in vocab.dimensions.values():

@@ -116,8 +116,13 @@ def question_page(registry: Registry, dim_id: str, stamps: Stamps) -> str:
     for party_id in sorted(by_party, key=lambda p: registry.organisations[p].name.lower()):
         offerings = by_party[party_id]
         party = registry.organisations[party_id]
-        shared = (f'<p class="note">One grade for its {len(offerings)} offerings: this cell grades '
-                  f"the {e(dim.graded_party)}, {e(party.name)}.</p>\n" if len(offerings) > 1 else "")
+        grades = {o.cells[dim_id].status for o in offerings}
+        shared = ("" if len(offerings) < 2 else
+                  f'<p class="note">One grade for its {len(offerings)} offerings: this cell grades '
+                  f"the {e(dim.graded_party)}, {e(party.name)}.</p>\n" if len(grades) == 1 else
+                  f'<p class="note">Its {len(offerings)} offerings are graded differently here, '
+                  f"though this cell grades the {e(dim.graded_party)}, {e(party.name)}: read each "
+                  "one's evidence and variants.</p>\n")
         entries = "\n".join(question_entry(registry, o, o.cells[dim_id], stamps) for o in offerings)
         sections.append(f'<section aria-labelledby="p-{e(party_id)}"><h2 id="p-{e(party_id)}">'
                         f"{e(party.name)} ({e(dim.graded_party)})</h2>\n{shared}{entries}</section>")

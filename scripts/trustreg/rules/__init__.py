@@ -22,6 +22,7 @@ from . import (  # noqa: F401 - imported to register the rules
     tr120_stray_files,
     tr121_grade_route,
     tr123_grade_facts,
+    tr124_platform_cells,
     tr200_corrections,
     tr300_network,
 )
