@@ -41,6 +41,20 @@ def test_github_format(registry: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert ",title=TR104::caveat is required" in out
 
 
+def test_success_prints_one_summary_line_to_stderr(registry: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(registry, capsys) == (0, "", "checked 1 offering and 2 organisations: no findings\n")
+    status, out, err = run(registry, capsys, "--stale-days", "30")
+    assert status == 0 and out.count(" TR113 ") == 11
+    assert err == "checked 1 offering and 2 organisations: no errors, 11 warnings\n"
+    for form in ("json", "github"):  # stdout stays machine-readable
+        status, out, err = run(registry, capsys, "--format", form, "--stale-days", "30")
+        assert status == 0 and "checked" not in out and err.startswith("checked 1 offering")
+    assert len(json.loads(run(registry, capsys, "--format", "json", "--stale-days", "30")[1])) == 11
+    _break(registry)
+    assert run(registry, capsys)[2] == ""  # no summary beside errors
+
+
 def test_ignore_and_select(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _break(registry)
     assert run(registry, capsys, "--ignore", "TR104")[0] == 0

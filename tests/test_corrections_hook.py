@@ -67,7 +67,8 @@ def test_sourced_correction_wording_fix_and_amend_go_through(branch: Repo) -> No
               caveat="Synthetic: BAA on request.")
     status, out = commit(branch, "-m", "Correct HIPAA BAA")
     assert status == 0, out
-    assert out.startswith("corrections: compared with main (") and out.count("\n") == 1
+    assert out.startswith("corrections: compared with main (") and out.count("\n") == 2
+    assert out.endswith("\nchecked 1 offering and 2 organisations: no findings\n")
     edit_cell(branch, "hipaa_baa", caveat="Synthetic: a BAA on request.")
     status, out = commit(branch, "-m", "Wording")
     assert status == 0, out

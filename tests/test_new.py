@@ -24,9 +24,9 @@ def test_untouched_scaffold_fails_check_and_asserts_nothing(
     assert all(" is empty (" in line for line in lines), lines
     fields = {line.split(" TR1")[1].split(" ", 1)[1].split(" is empty")[0] for line in lines}
     assert {"model_family", "summary", "cells.hipaa_baa.status", "cells.hipaa_baa.confidence",
-            "cells.hipaa_baa.verified", "cells.hipaa_baa.caveat",
-            "cells.art53_summary.evidence"} <= fields
-    assert len(fields) == 2 + 5 * 11
+            "cells.hipaa_baa.verified", "cells.art53_summary.evidence"} <= fields
+    assert len(fields) == 2 + 4 * 11
+    assert "caveat" not in text  # optional: TR104 asks for it once the grade needs one
     assert any("verified is empty (write the day you checked it, as YYYY-MM-DD)" in line for line in lines)
     assert any("status is empty (choose one of: yes_public," in line for line in lines)
 
