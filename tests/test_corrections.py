@@ -281,7 +281,8 @@ def test_base_at_head_warns_that_commits_are_not_compared(repo: Repo, capsys) ->
     repo.commit("An unsourced correction on main")
     status, lines, err = run_check(repo, capsys, "main")
     assert (status, lines) == (0, [])
-    assert err.startswith("warning: --base main is HEAD itself") and err.count("\n") == 1
+    assert err.startswith("warning: --base main is HEAD itself") and err.count("\n") == 2
+    assert err.endswith("\nchecked 1 offering and 2 organisations: no findings\n")
 
 
 def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_path: Path) -> None:
