@@ -80,6 +80,7 @@ class LiveDataGuard:
 
 def pytest_configure(config: pytest.Config) -> None:
     sys.addaudithook(LiveDataGuard.hook)
+    LiveDataGuard.armed = True  # from collection on: what a test module loads at import is guarded
 
 
 @pytest.fixture(autouse=True)
@@ -89,15 +90,15 @@ def _own_data(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("TRUSTREG_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     if request.node.get_closest_marker("live"):
         monkeypatch.delenv("TRUSTREG_TODAY", raising=False)
-        yield
+        LiveDataGuard.armed = False
+        try:
+            yield
+        finally:
+            LiveDataGuard.armed = True
         return
     monkeypatch.setenv("TRUSTREG_TODAY", TODAY)
     LiveDataGuard.seen.clear()
-    LiveDataGuard.armed = True
-    try:
-        yield
-    finally:
-        LiveDataGuard.armed = False
+    yield
     if LiveDataGuard.seen:
         pytest.fail(f"test read the live registry ({LiveDataGuard.seen[0]}): {LiveDataGuard.ADVICE}")
 
