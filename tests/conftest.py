@@ -51,22 +51,23 @@ def built(data: Path = SYNTHETIC) -> Path:
 
 
 class LiveDataGuard:
-    """An audit hook: while armed, opening or listing the checkout's live data raises (and is
-    remembered, so a test whose code swallows the error still fails)."""
+    """An audit hook: while armed, opening a file of the checkout's live data raises (and is
+    remembered, so a test whose code swallows the error still fails). Listing a folder is let
+    be: libraries scan sys.path folders for plugins (pkgutil), which reads no data."""
 
     armed = False
     seen: ClassVar[list[str]] = []
 
     @classmethod
     def hook(cls, event: str, args: tuple) -> None:
-        if not cls.armed or event not in ("open", "os.listdir", "os.scandir") or not args:
+        if not cls.armed or event != "open" or not args:
             return
         target = args[0]
         if isinstance(target, int) or target is None:
             return
         path = os.fsdecode(os.fspath(target))
         if not os.path.isabs(path):
-            if event == "open" and args[1] is None:
+            if args[1] is None:
                 return  # os.open, maybe relative to a dir_fd the event does not carry (shutil.rmtree)
             path = os.path.join(os.getcwd(), path)
         path = os.path.normpath(path)
