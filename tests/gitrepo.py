@@ -36,7 +36,7 @@ class Repo:
         self.git("commit", "-q", "--allow-empty", "-m", message, author=author)
         return self.git("rev-parse", "HEAD").strip()
 
-    def offering(self, ident: str = "cohere-api") -> dict:
+    def offering(self, ident: str = "synthetic-api") -> dict:
         return loader.load(self.root / "offerings" / f"{ident}.yaml").data
 
     def write(self, data: dict, ident: str | None = None) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-QUOTE = "Cohere undergoes an annual SOC 2 Type II audit"
-PAGE = ("<!doctype html><html><head><title>Cohere Trust Center</title><script>var x = 1;</script>"
-        "</head><body><h1>Security</h1><p>Cohere undergoes an <b>annual</b>\n  SOC&nbsp;2 Type II "
+QUOTE = "Synthetic Vendor undergoes an annual SOC 2 Type II audit"
+PAGE = ("<!doctype html><html><head><title>Synthetic Vendor Trust Center</title><script>var x = 1;</script>"
+        "</head><body><h1>Security</h1><p>Synthetic Vendor undergoes an <b>annual</b>\n  SOC&nbsp;2 Type II "
         "audit.</p><p>Reports require a signed NDA.</p></body></html>")
 NO_QUOTE = PAGE.replace("an <b>annual</b>\n  SOC&nbsp;2 Type II audit", "regular audits")
 LATIN1 = ("<html><head><title>Données</title></head><body><p>Les données à caractère personnel "
@@ -33,7 +33,7 @@ def pdf_bytes(text: str) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Title (Cohere SOC 2 letter) >>"]
+               b"<< /Title (Synthetic Vendor SOC 2 letter) >>"]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

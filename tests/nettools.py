@@ -11,28 +11,28 @@ from trustreg.fmt import dump
 
 from .netserver import Server
 
-COHERE = "offerings/cohere-api.yaml"
-HOSTS = ("trustcenter.cohere.com", "cohere.com", "docs.cohere.com", "digital-strategy.ec.europa.eu",
-         "elsewhere.example", "web.archive.org")
-TRUST = "https://trustcenter.cohere.com"
+OFFERING = "offerings/synthetic-api.yaml"
+HOSTS = ("trust.vendor.example", "vendor.example", "docs.vendor.example",
+         "digital-strategy.commission.example", "elsewhere.example", "web.archive.org")
+TRUST = "https://trust.vendor.example"
 
 
 def resolve_args(server: Server) -> list[str]:
     return [arg for host in HOSTS for arg in ("--resolve", f"{host}={server.base}")]
 
 
-def cohere(root: Path) -> dict[str, Any]:
-    return loader.load(root / COHERE).data
+def synthetic(root: Path) -> dict[str, Any]:
+    return loader.load(root / OFFERING).data
 
 
 def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
     """Every primary source at TRUST/quote without a quote; dimension=(path, quote) overrides."""
-    data = cohere(root)
+    data = synthetic(root)
     for dim, cell in data["cells"].items():
         for source in cell["sources"]:
             if source["role"] == "primary":
                 host = source["url"].split("/")[2]
-                host = host if host.endswith("europa.eu") else "trustcenter.cohere.com"
+                host = host if host.endswith("commission.example") else "trust.vendor.example"
                 source["url"] = f"https://{host}/quote"
                 source.pop("quote", None)
         if dim in paths:
@@ -41,7 +41,7 @@ def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
             first["url"] = f"{TRUST}{path}"
             if quote:
                 first["quote"] = quote
-    (root / COHERE).write_text(dump(data), encoding="utf-8")
+    (root / OFFERING).write_text(dump(data), encoding="utf-8")
 
 
 def trustreg(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

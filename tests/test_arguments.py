@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from trustreg import cli
 
-READERS = [["check"], ["build", "--out", "out"], ["show", "cohere-api"],
-           ["compare", "cohere-api", "cohere-api"], ["query"], ["stale"], ["links"]]
+READERS = [["check"], ["build", "--out", "out"], ["show", "synthetic-api"],
+           ["compare", "synthetic-api", "synthetic-api"], ["query"], ["stale"], ["links"]]
 
 
 def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -47,18 +47,18 @@ def test_links_refuses_odd_limits(registry: Path, capsys: pytest.CaptureFixture[
 
 def test_links_reports_the_findings_of_a_broken_registry(registry: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"  # checked before any request is made
+    path = registry / "offerings" / "synthetic-api.yaml"  # checked before any request is made
     path.write_text(path.read_text(encoding="utf-8").replace("status: partial", "status: partal", 1),
                     encoding="utf-8")
     status, out, err = run(registry, capsys, "links")
     assert status == 1
-    assert out.startswith("offerings/cohere-api.yaml:") and " TR100 " in out
+    assert out.startswith("offerings/synthetic-api.yaml:") and " TR100 " in out
     assert err == "trustreg links: the registry has errors; no link was checked\n"
 
 
 @pytest.mark.parametrize(("args", "command"), [
     (["show", "a\x1b[2Jb"], "show"), (["show", "x" * 100_000], "show"),
-    (["compare", "cohere-api", "\u202eevil"], "compare"),
+    (["compare", "synthetic-api", "\u202eevil"], "compare"),
     (["check", "--select", "\x07" * 1000], "check"), (["check", "new\nline.txt"], "check"),
     (["fix", "\x1b]0;title\x07.yaml"], "fix"), (["check", "--root", "\x1b[31m"], "check"),
     (["check", "a" * 5000], "check"), (["check", "a" * 5000 + "/x.yaml"], "check"),
@@ -77,8 +77,8 @@ def test_control_characters_and_floods_are_escaped(registry: Path, capsys: pytes
 @pytest.mark.parametrize("option", [["--timeout", "nan"], ["--timeout", "inf"], ["--delay", "nan"],
                                     ["--delay", "-1"], ["--max-mb", "inf"], ["--max-mb", "nan"],
                                     ["--workers", "1000000000"]])
-@pytest.mark.parametrize("command", [["watch"], ["cite", "cohere-api", "soc2_type2",
-                                                  "https://trustcenter.cohere.com"]], ids=["watch", "cite"])
+@pytest.mark.parametrize("command", [["watch"], ["cite", "synthetic-api", "soc2_type2",
+                                                  "https://trust.vendor.example"]], ids=["watch", "cite"])
 def test_network_commands_refuse_odd_limits(registry: Path, capsys: pytest.CaptureFixture[str],
                                             command: list[str], option: list[str]) -> None:
     one_line_usage_error(run(registry, capsys, *command, *option), command[0])  # before any request
@@ -86,7 +86,7 @@ def test_network_commands_refuse_odd_limits(registry: Path, capsys: pytest.Captu
 
 def test_review_writes_only_offering_files(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     outside = registry / "outside.yaml"
-    outside.write_bytes((registry / "offerings" / "cohere-api.yaml").read_bytes())
+    outside.write_bytes((registry / "offerings" / "synthetic-api.yaml").read_bytes())
     before = outside.read_bytes()
     result = run(registry, capsys, "review", "../outside", "soc2_type2", "--dismiss", "n", "--by", "Ada")
     one_line_usage_error(result, "review")
@@ -95,11 +95,11 @@ def test_review_writes_only_offering_files(registry: Path, capsys: pytest.Captur
 
 def test_review_keeps_a_file_with_comments_untouched(registry: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     path.write_text("# keep me\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     before = path.read_bytes()
-    status, out, err = run(registry, capsys, "review", "cohere-api", "soc2_type2", "--dismiss", "n",
+    status, out, err = run(registry, capsys, "review", "synthetic-api", "soc2_type2", "--dismiss", "n",
                            "--by", "Ada")
     assert (status, out) == (1, "")
-    assert err.startswith("offerings/cohere-api.yaml:1:1: TR112 comment would be lost")
+    assert err.startswith("offerings/synthetic-api.yaml:1:1: TR112 comment would be lost")
     assert path.read_bytes() == before

@@ -53,7 +53,7 @@ def test_broken_entries_are_misses(registry: Path, capsys: pytest.CaptureFixture
 
 def test_a_changed_file_is_checked_again(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     check(registry, capsys)
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("status: partial", "status: partal", 1),
                     encoding="utf-8")
     status, out = check(registry, capsys)
@@ -63,11 +63,11 @@ def test_a_changed_file_is_checked_again(registry: Path, capsys: pytest.CaptureF
 @pytest.mark.parametrize("entry", [
     b"[]",
     b'{"path": "x", "data": {}, "findings": []}',
-    b'{"path": "offerings/cohere-api.yaml", "data": [], "findings": []}',
+    b'{"path": "offerings/synthetic-api.yaml", "data": [], "findings": []}',
     b'{"data": {}, "findings": []}',
-    b'{"path": "offerings/cohere-api.yaml", "data": {}, "findings": [{"path": "x", "line": "1", '
+    b'{"path": "offerings/synthetic-api.yaml", "data": {}, "findings": [{"path": "x", "line": "1", '
     b'"col": 1, "code": "TR113", "message": "m", "hint": "", "severity": "warning"}]}',
-    b'{"path": "offerings/cohere-api.yaml", "data": {}, "findings": [{"line": 1}]}',
+    b'{"path": "offerings/synthetic-api.yaml", "data": {}, "findings": [{"line": 1}]}',
 ])
 def test_entries_of_the_wrong_shape_are_misses(registry: Path, capsys: pytest.CaptureFixture[str],
                                               entry: bytes) -> None:
@@ -96,10 +96,10 @@ def documents(result: Result) -> list[tuple]:
 
 def test_pool_cache_and_plain_runs_agree(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Serial or on two processes, without, cold and warm cache: the same findings and documents."""
-    text = (registry / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
+    text = (registry / "offerings" / "synthetic-api.yaml").read_text(encoding="utf-8")
     for i in range(5):
         (registry / "offerings" / f"copy-{i}.yaml").write_text(
-            text.replace("id: cohere-api", f"id: copy-{i}", 1), encoding="utf-8")
+            text.replace("id: synthetic-api", f"id: copy-{i}", 1), encoding="utf-8")
     checked: list[Path] = []
     original = Checker._file_findings
     monkeypatch.setattr(Checker, "_file_findings",
@@ -130,14 +130,14 @@ def plant(entry: Path, data: dict | None = None, findings: list | None = None,
 
 def test_a_planted_entry_cannot_pass_an_invalid_file(registry: Path, capsys) -> None:
     check(registry, capsys)
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     good = path.read_text(encoding="utf-8")
     bad = good.replace("status: partial", "status: partal", 1)
     path.write_text(bad, encoding="utf-8")
     expected = check(registry, capsys, "--no-cache")
     assert expected[0] == 1 and " TR100 " in expected[1]
-    original = next(e for e in entries() if b'"offerings/cohere-api.yaml"' in e.read_bytes())
-    key = ResultCache.key("offerings/cohere-api.yaml", bad)
+    original = next(e for e in entries() if b'"offerings/synthetic-api.yaml"' in e.read_bytes())
+    key = ResultCache.key("offerings/synthetic-api.yaml", bad)
     forged = original.with_name(f"{key}.json")
     shutil.copyfile(original, forged)  # a genuine MAC, for another text
     assert check(registry, capsys) == expected
@@ -150,12 +150,12 @@ def test_a_planted_entry_cannot_change_data_nor_add_a_domain(registry: Path) -> 
     Checker(registry, stale_days=30, use_cache=True).run()
     for entry in entries():
         data = json.loads(entry.read_bytes().partition(b"\n")[2])["data"]
-        extra = ["evil.example"] if data["id"] == "cohere" else []
+        extra = ["evil.example"] if data["id"] == "synthetic-vendor" else []
         plant(entry, data={**data, "name": "Planted", "domains": [*data.get("domains", []), *extra]})
     result = Checker(registry, stale_days=30, use_cache=True).run()
     assert result.findings == Checker(registry, stale_days=30).run().findings
-    assert [d.data["domains"] for d in result.valid("organisation") if d.data["id"] == "cohere"] == [
-        ["cohere.com"]]
+    assert [d.data["domains"] for d in result.valid("organisation")
+            if d.data["id"] == "synthetic-vendor"] == [["vendor.example"]]
     assert "Planted" not in {d.data["name"] for kind in ("organisation", "offering")
                              for d in result.valid(kind)}
 

@@ -14,7 +14,7 @@ from trustreg.vocabulary import load_vocabulary
 
 from .gitrepo import Repo
 
-SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
+SOURCE = {"url": "https://trust.vendor.example/faq/baa", "title": "Synthetic Vendor Trust Center FAQ",
           "kind": "trust_center", "role": "primary", "retrieved": "2026-11-20"}
 
 
@@ -44,9 +44,9 @@ def test_correction_lists_grades_source_and_author(repo: Repo) -> None:
     text = generate(repo)
     line = next(x for x in text.splitlines() if "HIPAA BAA" in x)
     assert "No public evidence → Yes, sales-gated (caveat changed too)." in line
-    assert "[Cohere Trust Center FAQ](https://trustcenter.cohere.com/faq/baa)" in line
+    assert "[Synthetic Vendor Trust Center FAQ](https://trust.vendor.example/faq/baa)" in line
     assert line.endswith("Credit: Alice Example.")
-    assert "- Cohere API (`cohere-api`): 11 cells, 7 watch-outs. Credit: Maintainer." in text
+    assert "- Synthetic API (`synthetic-api`): 11 cells, 7 watch-outs. Credit: Maintainer." in text
 
 
 def test_co_authors_and_reporters_are_credited_once(repo: Repo) -> None:
@@ -59,7 +59,7 @@ def test_co_authors_and_reporters_are_credited_once(repo: Repo) -> None:
 
 
 def test_broken_yaml_in_history_is_skipped_with_a_warning(repo: Repo) -> None:
-    path = repo.root / "offerings" / "cohere-api.yaml"
+    path = repo.root / "offerings" / "synthetic-api.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good + "id: duplicate\n", encoding="utf-8")
     broken = repo.commit("Break the file")
@@ -69,7 +69,7 @@ def test_broken_yaml_in_history_is_skipped_with_a_warning(repo: Repo) -> None:
     warnings: list[str] = []
     text = generate(repo, warnings)
     assert len(warnings) == 1
-    assert warnings[0].startswith(f"warning: commit {broken[:10]}: offerings/cohere-api.yaml")
+    assert warnings[0].startswith(f"warning: commit {broken[:10]}: offerings/synthetic-api.yaml")
     assert "TR003 duplicate key 'id'" in warnings[0]
     assert text.count("HIPAA BAA") == 1
     assert "Removed" not in text and text.count("### Added") == 1
@@ -77,12 +77,12 @@ def test_broken_yaml_in_history_is_skipped_with_a_warning(repo: Repo) -> None:
 
 def test_rename_is_not_remove_and_add(repo: Repo) -> None:
     data = repo.offering()
-    (repo.root / "offerings" / "cohere-api.yaml").unlink()
-    data["id"] = "cohere-platform"
+    (repo.root / "offerings" / "synthetic-api.yaml").unlink()
+    data["id"] = "synthetic-platform"
     repo.write(data)
     repo.commit("Rename the offering")
     text = generate(repo)
-    assert "- `cohere-api` is now `cohere-platform` (Cohere API). Credit: Alice Example." in text
+    assert "- `synthetic-api` is now `synthetic-platform` (Synthetic API). Credit: Alice Example." in text
     assert "### Removed" not in text
     assert text.count("### Added") == 1
 
@@ -97,8 +97,8 @@ def test_releases_by_date_tag_and_check(repo: Repo, capsys: pytest.CaptureFixtur
     text = generate(repo)
     unreleased, released = text.split("## [2026.07.05] - 2026-07-05")
     assert "## [Unreleased]" in unreleased and "HIPAA BAA" in unreleased
-    assert "- Cohere API (`cohere-api`): 1 cell re-verified without change." in unreleased
-    assert "cohere-api" in released and "HIPAA" not in released
+    assert "- Synthetic API (`synthetic-api`): 1 cell re-verified without change." in unreleased
+    assert "synthetic-api" in released and "HIPAA" not in released
     root = str(repo.root)
     assert cli.main(["--root", root, "changelog"]) == 0
     first = (repo.root / "CHANGELOG.md").read_bytes()
@@ -182,7 +182,7 @@ def test_keys_and_grades_of_an_invalid_commit_are_escaped(repo: Repo) -> None:
     assert LIVE.findall(text) == [] and "<" not in text.replace("\\<", "")
 
 
-LIVE = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://trustcenter\.cohere\.com)")
+LIVE = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://trust\.vendor\.example)")
 
 
 def test_urls_in_names_do_not_become_links(repo: Repo) -> None:

@@ -18,7 +18,7 @@ def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int
 
 
 def _break(root: Path) -> None:
-    path = root / "offerings" / "cohere-api.yaml"
+    path = root / "offerings" / "synthetic-api.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "    caveat: DPA requires NDA; subprocessors listed.\n", ""), encoding="utf-8")
 
@@ -29,7 +29,7 @@ def test_json_format(registry: Path, capsys: pytest.CaptureFixture[str]) -> None
     findings = json.loads(out)
     assert status == 1
     assert [(f["code"], f["path"], f["severity"]) for f in findings] == [
-        ("TR104", "offerings/cohere-api.yaml", "error")]
+        ("TR104", "offerings/synthetic-api.yaml", "error")]
     assert findings[0]["line"] > 1 and findings[0]["col"] > 1
 
 
@@ -37,8 +37,22 @@ def test_github_format(registry: Path, capsys: pytest.CaptureFixture[str]) -> No
     _break(registry)
     status, out, _ = run(registry, capsys, "--format", "github")
     assert status == 1
-    assert out.startswith("::error file=offerings/cohere-api.yaml,line=")
+    assert out.startswith("::error file=offerings/synthetic-api.yaml,line=")
     assert ",title=TR104::caveat is required" in out
+
+
+def test_success_prints_one_summary_line_to_stderr(registry: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(registry, capsys) == (0, "", "checked 1 offering and 2 organisations: no findings\n")
+    status, out, err = run(registry, capsys, "--stale-days", "30")
+    assert status == 0 and out.count(" TR113 ") == 11
+    assert err == "checked 1 offering and 2 organisations: no errors, 11 warnings\n"
+    for form in ("json", "github"):  # stdout stays machine-readable
+        status, out, err = run(registry, capsys, "--format", form, "--stale-days", "30")
+        assert status == 0 and "checked" not in out and err.startswith("checked 1 offering")
+    assert len(json.loads(run(registry, capsys, "--format", "json", "--stale-days", "30")[1])) == 11
+    _break(registry)
+    assert run(registry, capsys)[2] == ""  # no summary beside errors
 
 
 def test_ignore_and_select(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,10 +73,10 @@ def test_usage_errors_exit_2(registry: Path, capsys: pytest.CaptureFixture[str],
 
 def test_paths_limit_the_report(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _break(registry)
-    assert run(registry, capsys, str(registry / "organisations" / "cohere.yaml"))[0] == 0
-    status, out, _ = run(registry, capsys, str(registry / "offerings" / "cohere-api.yaml"))
+    assert run(registry, capsys, str(registry / "organisations" / "synthetic-vendor.yaml"))[0] == 0
+    status, out, _ = run(registry, capsys, str(registry / "offerings" / "synthetic-api.yaml"))
     assert status == 1
-    assert out.startswith("offerings/cohere-api.yaml:")
+    assert out.startswith("offerings/synthetic-api.yaml:")
 
 
 @pytest.mark.parametrize("folder", ["offerings", "offerings/", ".", "offerings/../offerings"])
@@ -71,7 +85,7 @@ def test_a_folder_reports_the_files_in_it(registry: Path, capsys: pytest.Capture
     _break(registry)
     monkeypatch.chdir(registry)
     status, out, _ = run(registry, capsys, folder)
-    assert status == 1 and out.startswith("offerings/cohere-api.yaml:") and " TR104 " in out
+    assert status == 1 and out.startswith("offerings/synthetic-api.yaml:") and " TR104 " in out
     assert run(registry, capsys, "organisations")[0] == 0
 
 
@@ -92,7 +106,7 @@ def test_a_path_that_is_no_registry_file_is_a_usage_error(
 
 def test_misplaced_data_files_are_reported_by_path(registry: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    text = (registry / "offerings" / "cohere-api.yaml").read_bytes()
+    text = (registry / "offerings" / "synthetic-api.yaml").read_bytes()
     (registry / "offerings" / "x.YAML").write_bytes(text)
     (registry / "offerings" / "sub").mkdir()
     (registry / "offerings" / "sub" / "x.yaml").write_bytes(text)
@@ -123,12 +137,12 @@ def test_console_script_runs_as_module(registry: Path) -> None:
 
 
 def _three_mistakes(root: Path, *, top_level: bool = False) -> None:
-    path = root / "offerings" / "cohere-api.yaml"
+    path = root / "offerings" / "synthetic-api.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("status: yes_sales_gated\n    caveat: Report access",
                         "status: yes_maybe\n    caveat: Report access", 1)
     text = text.replace("    caveat: DPA requires NDA; subprocessors listed.\n", "")
-    text = text.replace("https://docs.cohere.com/docs/command-a-plus", "http://docs.cohere.com/docs/command-a-plus")
+    text = text.replace("https://docs.vendor.example/docs/synthetic-command-x", "http://docs.vendor.example/docs/synthetic-command-x")
     if top_level:
         text = text.replace("category: first_party", "category: somewhere")
     path.write_text(text, encoding="utf-8")
@@ -142,12 +156,12 @@ def test_one_run_reports_independent_mistakes_in_three_cells(
     assert status == 1
     assert [line.split(" ")[1] for line in lines] == ["TR100", "TR104", "TR107"], lines
     assert "cells.soc2_type2.status has value 'yes_maybe'" in lines[0]
-    assert "http://docs.cohere.com" in lines[2]
+    assert "http://docs.vendor.example" in lines[2]
 
 
 def test_a_cell_with_a_schema_error_gets_no_rules_of_its_own(
         registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     text = path.read_text(encoding="utf-8")
     # the same cell: an unknown grade and no caveat; the rules would assume its shape
     path.write_text(text.replace("status: yes_sales_gated\n    caveat: Report access requires a signed "

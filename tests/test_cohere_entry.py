@@ -1,4 +1,4 @@
-"""The Cohere API entry holds the seed page faithfully, as data."""
+"""The Cohere API entry as published (tests/fixtures/published) holds the seed page faithfully."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from trustreg.api import load_registry
 from trustreg.migration import FORMAT_1_ROUTES, UNSETTLED_ROUTES
 from trustreg.model import Offering
 
-from .conftest import REPO, SEED
+from .conftest import PUBLISHED, SEED, built
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_LINES = SEED_TEXT.splitlines()
@@ -20,7 +20,7 @@ EMAIL_IN_DATA = "Cohere's privacy e-mail address"
 
 @pytest.fixture(scope="module")
 def cohere() -> Offering:
-    return load_registry(REPO).offerings["cohere-api"]
+    return load_registry(built(PUBLISHED)).offerings["cohere-api"]
 
 
 def test_summary_is_the_seeds(cohere: Offering) -> None:
@@ -51,7 +51,7 @@ def test_every_evidence_paragraph_is_the_seeds(cohere: Offering) -> None:
 
 
 def test_placeholder_email_is_not_data() -> None:
-    text = (REPO / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
+    text = (PUBLISHED / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
     assert "[email" not in text and "protected]" not in text
 
 
@@ -80,7 +80,8 @@ def test_leads_are_leads_and_art53_has_no_primary_source(cohere: Offering) -> No
 
 def test_attribute_and_fact_values_are_the_seeds(cohere: Offering) -> None:
     format_1 = {v: k for k, v in FORMAT_1_ROUTES.items()}  # format 2 (route, route_via) -> seed's
-    format_1 |= {(route, via): old for old, (routes, via) in UNSETTLED_ROUTES.items() for route in routes}
+    format_1 |= {(route, via): old for old, (choices, via) in UNSETTLED_ROUTES.items()
+                 for route in choices}  # e.g. trust_center_nda, settled by a person as nda
     for cell in cohere.cells.values():
         attributes = [(k, v) for k, v in cell.attributes if k not in ("route", "route_via")]
         if cell.route:

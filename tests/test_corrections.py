@@ -10,7 +10,7 @@ from trustreg import cli
 
 from .gitrepo import Repo
 
-NEW_SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
+NEW_SOURCE = {"url": "https://trust.vendor.example/faq/baa", "title": "Synthetic Vendor Trust Center FAQ",
               "kind": "trust_center", "role": "primary", "retrieved": "2026-11-20"}
 
 
@@ -40,7 +40,7 @@ def test_grade_change_without_new_source_fails(repo: Repo, capsys) -> None:
     status, lines = check_base(repo, capsys)
     assert status == 1
     assert [line.split(": ")[1].split()[0] for line in lines] == ["TR201"]
-    assert ("cohere-api/hipaa_baa: grade changed no_public_evidence -> yes_sales_gated "
+    assert ("synthetic-api/hipaa_baa: grade changed no_public_evidence -> yes_sales_gated "
             "without a new or re-read primary source") in lines[0]
 
 
@@ -53,7 +53,7 @@ def test_correction_without_newer_verified_date_fails(repo: Repo, capsys) -> Non
     correct_hipaa(repo, source=True, verified="2026-07-05")
     data = repo.offering()
     data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = "2026-07-05"
-    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://cohere.com/legal/baa"
+    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://vendor.example/legal/baa"
     repo.write(data)
     status, lines = check_base(repo, capsys)
     assert status == 1
@@ -115,7 +115,7 @@ def test_an_excerpt_whose_dates_alone_changed_is_no_new_reading(repo: Repo, caps
 def test_reformatting_and_reverification_are_not_corrections(repo: Repo, capsys) -> None:
     data = repo.offering()
     data["cells"]["iso_27001"]["verified"] = "2026-11-20"
-    path = repo.root / "offerings" / "cohere-api.yaml"
+    path = repo.root / "offerings" / "synthetic-api.yaml"
     repo.write(data)
     path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     assert check_base(repo, capsys) == (0, [])
@@ -128,15 +128,15 @@ def test_unknown_base_is_a_usage_error(repo: Repo, capsys) -> None:
 
 def test_semantic_diff_command(repo: Repo, capsys) -> None:
     correct_hipaa(repo, source=True)
-    (repo.root / "offerings" / "cohere-api.yaml").rename(repo.root / "offerings" / "cohere.yaml")
-    data = repo.offering("cohere")
-    data["id"] = "cohere"
+    (repo.root / "offerings" / "synthetic-api.yaml").rename(repo.root / "offerings" / "synthetic-vendor.yaml")
+    data = repo.offering("synthetic-vendor")
+    data["id"] = "synthetic-vendor"
     repo.write(data)
     repo.commit("Rename and correct")
     assert cli.main(["--root", str(repo.root), "diff", "HEAD~1", "HEAD"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "renamed cohere-api -> cohere"
-    assert "corrected cohere/hipaa_baa (no_public_evidence -> yes_sales_gated)" in out[1]
+    assert out[0] == "renamed synthetic-api -> synthetic-vendor"
+    assert "corrected synthetic-vendor/hipaa_baa (no_public_evidence -> yes_sales_gated)" in out[1]
     assert not any(line.startswith(("added", "removed")) for line in out)
 
 
@@ -165,16 +165,16 @@ def codes(lines: list[str]) -> list[str]:
 def test_renamed_offering_is_still_compared(repo: Repo, capsys) -> None:
     correct_hipaa(repo, source=False)
     data = repo.offering()
-    (repo.root / "offerings" / "cohere-api.yaml").unlink()
-    data["id"] = "cohere-platform"
+    (repo.root / "offerings" / "synthetic-api.yaml").unlink()
+    data["id"] = "synthetic-platform"
     repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR201"]
-    assert "offerings/cohere-platform.yaml" in lines[0] and "cohere-platform/hipaa_baa" in lines[0]
+    assert "offerings/synthetic-platform.yaml" in lines[0] and "synthetic-platform/hipaa_baa" in lines[0]
     assert cli.main(["--root", str(repo.root), "diff", "HEAD"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "renamed cohere-api -> cohere-platform"
-    assert any(line.startswith("corrected cohere-platform/hipaa_baa") for line in out)
+    assert out[0] == "renamed synthetic-api -> synthetic-platform"
+    assert any(line.startswith("corrected synthetic-platform/hipaa_baa") for line in out)
 
 
 def test_rename_git_does_not_see_is_followed_by_what_the_files_cite() -> None:
@@ -204,11 +204,11 @@ def test_renamed_dimension_is_still_compared(repo: Repo, capsys) -> None:
     capsys.readouterr()
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR201"]
-    assert "cohere-api/hipaa (was hipaa_baa): grade changed" in lines[0]
+    assert "synthetic-api/hipaa (was hipaa_baa): grade changed" in lines[0]
     assert cli.main(["--root", str(repo.root), "diff", "HEAD"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "renamed dimension hipaa_baa -> hipaa" in out
-    assert any(line.startswith("corrected cohere-api/hipaa (was hipaa_baa) (no_public_evidence")
+    assert any(line.startswith("corrected synthetic-api/hipaa (was hipaa_baa) (no_public_evidence")
                for line in out)
 
 
@@ -219,10 +219,10 @@ def test_a_pure_dimension_rename_is_no_correction(repo: Repo, capsys) -> None:
 
 
 @pytest.mark.parametrize("variant", [
-    "https://trustcenter.cohere.com/#faq", "https://trustcenter.cohere.com/",
-    "https://trustcenter.cohere.com/?lang=en", "https://TrustCenter.Cohere.COM",
-    "https://trustcenter.cohere.com//#", "https://www.trustcenter.cohere.com",
-    "https://trustcenter.cohere.com:443/"])
+    "https://trust.vendor.example/#faq", "https://trust.vendor.example/",
+    "https://trust.vendor.example/?lang=en", "https://Trust.Vendor.EXAMPLE",
+    "https://trust.vendor.example//#", "https://www.trust.vendor.example",
+    "https://trust.vendor.example:443/"])
 def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, capsys,
                                                                  variant: str) -> None:
     correct_hipaa(repo, source=True)
@@ -236,7 +236,7 @@ def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, caps
 def test_a_lead_turned_primary_is_not_fresh_evidence(repo: Repo, capsys) -> None:
     data = repo.offering()
     lead = data["cells"]["hipaa_baa"]["sources"][1]
-    data["cells"]["hipaa_baa"]["sources"][1] = {"url": "https://cohere.com/blog/baa", **lead}
+    data["cells"]["hipaa_baa"]["sources"][1] = {"url": "https://vendor.example/blog/baa", **lead}
     repo.write(data)
     repo.commit("Give the lead its link")
     correct_hipaa(repo, source=False)
@@ -265,23 +265,23 @@ def test_a_re_retrieved_source_must_be_read_after_the_base_verified(repo: Repo, 
 
 
 def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> None:
-    org = repo.root / "organisations" / "cohere.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("- cohere.com\n",
-                                                           "- cohere.com\n- cohere-docs.example\n"),
+    org = repo.root / "organisations" / "synthetic-vendor.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("- vendor.example\n",
+                                                           "- vendor.example\n- synthetic-docs.example\n"),
                    encoding="utf-8")
     correct_hipaa(repo, source=True)
     data = repo.offering()
-    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://cohere-docs.example/baa"
+    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://synthetic-docs.example/baa"
     repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 0 and codes(lines) == ["TR203"]  # a warning, for the reviewer
-    assert lines[0].startswith("organisations/cohere.yaml:6:")
-    assert "domain cohere-docs.example added since the base" in lines[0]
+    assert lines[0].startswith("organisations/synthetic-vendor.yaml:6:")
+    assert "domain synthetic-docs.example added since the base" in lines[0]
 
 
 @pytest.mark.parametrize("rename", [False, True])
 def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys, rename: bool) -> None:
-    path = repo.root / "offerings" / "cohere-api.yaml"
+    path = repo.root / "offerings" / "synthetic-api.yaml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good + "id: duplicate\n", encoding="utf-8")
     repo.commit("Break the file")
@@ -290,11 +290,11 @@ def test_a_base_whose_file_does_not_load_is_a_finding(repo: Repo, capsys, rename
     if rename:
         data = repo.offering()
         path.unlink()
-        data["id"] = "cohere-platform"
+        data["id"] = "synthetic-platform"
         repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 1 and codes(lines) == ["TR200"]
-    assert "offerings/cohere-api.yaml does not load there (duplicate key 'id'" in lines[0]
+    assert "offerings/synthetic-api.yaml does not load there (duplicate key 'id'" in lines[0]
 
 
 def test_an_empty_base_is_a_usage_error(repo: Repo, capsys) -> None:
@@ -323,7 +323,8 @@ def test_base_at_head_warns_that_commits_are_not_compared(repo: Repo, capsys) ->
     repo.commit("An unsourced correction on main")
     status, lines, err = run_check(repo, capsys, "main")
     assert (status, lines) == (0, [])
-    assert err.startswith("warning: --base main is HEAD itself") and err.count("\n") == 1
+    assert err.startswith("warning: --base main is HEAD itself") and err.count("\n") == 2
+    assert err.endswith("\nchecked 1 offering and 2 organisations: no findings\n")
 
 
 def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_path: Path) -> None:
@@ -333,12 +334,12 @@ def test_without_git_base_is_a_usage_error(repo: Repo, capsys, monkeypatch, tmp_
 
 
 def test_an_organisation_turned_authority_is_reported(repo: Repo, capsys) -> None:
-    org = repo.root / "organisations" / "cohere.yaml"
+    org = repo.root / "organisations" / "synthetic-vendor.yaml"
     org.write_text(org.read_text(encoding="utf-8").replace("kind: company", "kind: authority"),
                    encoding="utf-8")
     lines = [line for line in run_check(repo, capsys)[1] if " TR2" in line]
     assert codes(lines) == ["TR203"]
-    assert "cohere: kind changed from company to authority since the base" in lines[0]
+    assert "synthetic-vendor: kind changed from company to authority since the base" in lines[0]
 
 
 def test_link_keys_ignore_only_cosmetic_differences() -> None:

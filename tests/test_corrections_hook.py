@@ -15,7 +15,7 @@ from .gitrepo import ENV, Repo
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"  # conftest's TRUSTREG_TODAY
-SOURCE = {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Cohere Trust Center FAQ",
+SOURCE = {"url": "https://trust.vendor.example/faq/baa", "title": "Synthetic Vendor Trust Center FAQ",
           "role": "primary", "retrieved": TODAY}
 
 
@@ -67,7 +67,8 @@ def test_sourced_correction_wording_fix_and_amend_go_through(branch: Repo) -> No
               caveat="Synthetic: BAA on request.")
     status, out = commit(branch, "-m", "Correct HIPAA BAA")
     assert status == 0, out
-    assert out.startswith("corrections: compared with main (") and out.count("\n") == 1
+    assert out.startswith("corrections: compared with main (") and out.count("\n") == 2
+    assert out.endswith("\nchecked 1 offering and 2 organisations: no findings\n")
     edit_cell(branch, "hipaa_baa", caveat="Synthetic: a BAA on request.")
     status, out = commit(branch, "-m", "Wording")
     assert status == 0, out
@@ -81,7 +82,7 @@ def test_unsourced_grade_change_is_refused_naming_the_cell(branch: Repo) -> None
               caveat="Synthetic: certificate withdrawn.")
     status, out = commit(branch, "-m", "Flip ISO 27001")
     assert status == 1
-    assert "offerings/cohere-api.yaml" in out and " TR201 cohere-api/iso_27001: grade changed" in out
+    assert "offerings/synthetic-api.yaml" in out and " TR201 synthetic-api/iso_27001: grade changed" in out
     assert "Traceback" not in out
 
 
@@ -111,5 +112,5 @@ def test_a_clone_compares_with_origin_s_default_branch(branch: Repo, tmp_path: P
     edit_cell(repo, "iso_27001", caveat="Synthetic: reworded without a source.")
     assert commit(repo, "--no-verify", "-m", "Reword")[0] == 0
     done = subprocess.run(hook_command(), cwd=clone, capture_output=True, text=True, check=False)
-    assert done.returncode == 1 and "cohere-api/iso_27001: changed caveat" in done.stdout
+    assert done.returncode == 1 and "synthetic-api/iso_27001: changed caveat" in done.stdout
     assert done.stderr.startswith("corrections: compared with origin/main (")

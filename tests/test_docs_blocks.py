@@ -21,7 +21,7 @@ import pytest
 from .conftest import REPO
 from .test_project_files import readme_commands
 
-pytestmark = pytest.mark.docs
+pytestmark = [pytest.mark.docs, pytest.mark.live]  # runs the checkout's own data, on the real date
 DOCUMENTS = ("README.md", "CONTRIBUTING.md")
 MAY_FIND = ("trustreg check",)  # commands documented to exit 1 while there is something to fix
 

@@ -11,7 +11,7 @@ from trustreg.fetch import Fetcher, Limits, ResolveError, parse_resolve
 
 from . import netserver
 
-HOSTS = ("trustcenter.cohere.com", "elsewhere.example", "web.archive.org")
+HOSTS = ("trust.vendor.example", "elsewhere.example", "web.archive.org")
 
 
 @pytest.fixture
@@ -27,13 +27,13 @@ def fetcher(server: netserver.Server) -> Iterator[Fetcher]:
 
 
 def url(path: str) -> str:
-    return f"https://trustcenter.cohere.com{path}"
+    return f"https://trust.vendor.example{path}"
 
 
 def test_page_is_fetched_under_its_own_url(fetcher: Fetcher, server: netserver.Server) -> None:
     page = fetcher.fetch(url("/quote"))
     assert page.ok and page.final_url == url("/quote") and b"SOC&nbsp;2" in page.body
-    assert server.requests == ["trustcenter.cohere.com/quote"]  # the Host header is the source's
+    assert server.requests == ["trust.vendor.example/quote"]  # the Host header is the source's
 
 
 def test_gzip_is_decoded(fetcher: Fetcher) -> None:
@@ -102,7 +102,7 @@ def test_private_addresses_are_refused(host: str) -> None:
 
 
 def test_plain_http_is_refused(fetcher: Fetcher) -> None:
-    assert fetcher.fetch("http://trustcenter.cohere.com/quote").error == "URL is not https"
+    assert fetcher.fetch("http://trust.vendor.example/quote").error == "URL is not https"
 
 
 def test_fetch_all_fetches_each_url_once(fetcher: Fetcher, server: netserver.Server) -> None:
@@ -126,7 +126,7 @@ def test_resolve_mapping() -> None:
 def test_pdf_text_and_title(fetcher: Fetcher) -> None:
     page = fetcher.fetch(url("/doc.pdf"))
     read = extract(page.body, page.content_type)
-    assert read.title == "Cohere SOC 2 letter" and netserver.QUOTE in read.text
+    assert read.title == "Synthetic Vendor SOC 2 letter" and netserver.QUOTE in read.text
 
 
 @pytest.mark.parametrize("path", ["/latin1", "/meta-charset"])
@@ -144,7 +144,7 @@ def test_unlabelled_non_utf8_page_is_read_as_windows_1252() -> None:
 def test_html_text_drops_scripts_and_keeps_words_whole() -> None:
     read = extract(netserver.PAGE.encode(), "text/html")
     assert "var x" not in read.text and "an annual\n  SOC\xa02 Type II audit." in read.text
-    assert read.title == "Cohere Trust Center"
+    assert read.title == "Synthetic Vendor Trust Center"
 
 
 @pytest.mark.parametrize(("body", "kind"), [(b"%PDF-1.4 broken", "application/pdf"),

@@ -20,11 +20,11 @@ from trustreg.fmt import WIDTH, CanonicalDumper, canonical_text, dump
 from trustreg.schemas import SchemaSet
 from trustreg.vocabulary import load_vocabulary
 
-from .conftest import REPO
+from .conftest import REPO, SYNTHETIC
 
 VOCAB = load_vocabulary(REPO)
 SCHEMAS = SchemaSet(REPO, VOCAB)
-COHERE = loader.load(REPO / "offerings" / "cohere-api.yaml").data
+OFFERING = loader.load(SYNTHETIC / "offerings" / "synthetic-api.yaml").data
 CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
                       blacklist_characters="\ufeff\ufffe\uffff\u202a\u202b\u202c\u202d\u202e"
                                            "\u2066\u2067\u2068\u2069")
@@ -37,8 +37,8 @@ TEXT = WORDS.map(" ".join) | st.lists(WORDS.map(" ".join), min_size=2, max_size=
     lambda parts: "\n\n".join(parts)) | WORDS.map(lambda w: "\n".join(w) + "\n")
 TEXT = TEXT.filter(str.strip)
 DATE = st.dates(min_value=date(1990, 1, 1)).map(lambda d: d.isoformat())
-URL = st.sampled_from(["https://trustcenter.cohere.com", "https://example.com/a?b=c&d=%20e#f",
-                       "https://docs.cohere.com/" + "long-path/" * 20])
+URL = st.sampled_from(["https://trust.vendor.example", "https://example.com/a?b=c&d=%20e#f",
+                       "https://docs.vendor.example/" + "long-path/" * 20])
 
 
 def short(strategy: st.SearchStrategy[str], limit: int) -> st.SearchStrategy[str]:
@@ -120,7 +120,7 @@ def cells(draw: st.DrawFn, dim: str, cell: dict[str, Any]) -> dict[str, Any]:
 @st.composite
 def offerings(draw: st.DrawFn) -> dict[str, Any]:
     """A schema-valid offering: any texts, optional keys present or not, keys in any order."""
-    data = copy.deepcopy(COHERE)
+    data = copy.deepcopy(OFFERING)
     data.update(name=draw(short(LINE, 120)), model_family=draw(short(LINE, 120)),
                 summary=draw(short(TEXT, 2000)))
     data.pop("hosting")
@@ -128,7 +128,7 @@ def offerings(draw: st.DrawFn) -> dict[str, Any]:
         data["hosting"] = draw(st.fixed_dictionaries({}, optional={
             "cloud": LINE, "regions": st.lists(LINE, unique=True, max_size=3)}))
     data["cells"] = {dim: draw(cells(dim, cell)) for dim, cell in
-                     draw(st.permutations(list(COHERE["cells"].items())))}
+                     draw(st.permutations(list(OFFERING["cells"].items())))}
     data = {k: data[k] for k in draw(st.permutations(list(data)))}
     assert SCHEMAS.fast("offering").is_valid(data), SCHEMAS.findings(loader.Document("x", "", data),
                                                                       "offering")
@@ -171,7 +171,7 @@ def test_fix_brings_any_style_to_the_one_form(draw: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(REPO / "schema", root / "schema")
-        shutil.copy(REPO / "registry.yaml", root)
+        shutil.copy(SYNTHETIC / "registry.yaml", root)
         path = root / "offerings" / "synthetic.yaml"
         path.parent.mkdir()
         path.write_text(written, encoding="utf-8")
@@ -188,12 +188,12 @@ def test_fix_brings_any_style_to_the_one_form(draw: st.DataObject) -> None:
 
 def test_fix_twice_changes_nothing_the_second_time(registry: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     data = loader.load(path).data
     shuffled = {k: data[k] for k in reversed(list(data))}
     path.write_text(yaml.safe_dump(shuffled, sort_keys=False, width=60), encoding="utf-8")
     assert cli.main(["--root", str(registry), "fix"]) == 0
-    assert "reformatted offerings/cohere-api.yaml" in capsys.readouterr().out
+    assert "reformatted offerings/synthetic-api.yaml" in capsys.readouterr().out
     first = path.read_bytes()
     assert loader.load(path).data == data
     assert cli.main(["--root", str(registry), "fix"]) == 0
@@ -204,7 +204,7 @@ def test_fix_twice_changes_nothing_the_second_time(registry: Path,
 
 def test_fix_refuses_broken_files_and_writes_nothing(registry: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     broken = path.read_text(encoding="utf-8") + "id: again\n"
     path.write_text(broken, encoding="utf-8")
     assert cli.main(["--root", str(registry), "fix"]) == 1
@@ -223,14 +223,14 @@ def unformat(path: Path) -> bytes:
     return path.read_bytes()
 
 
-@pytest.mark.parametrize("name", ["elsewhere/cohere-api.yaml", "registry.yaml", "schema/vocabulary.yaml",
-                                  "offerings/sub/cohere-api.yaml", "linked/cohere-api.yaml", "tests"])
+@pytest.mark.parametrize("name", ["elsewhere/synthetic-api.yaml", "registry.yaml", "schema/vocabulary.yaml",
+                                  "offerings/sub/synthetic-api.yaml", "linked/synthetic-api.yaml", "tests"])
 def test_fix_rewrites_only_offering_and_organisation_files(
         registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         name: str) -> None:
     for folder in ("elsewhere", "offerings/sub", "tests"):
         (registry / folder).mkdir()
-        shutil.copy(registry / "offerings" / "cohere-api.yaml", registry / folder)
+        shutil.copy(registry / "offerings" / "synthetic-api.yaml", registry / folder)
     (registry / "linked").symlink_to(registry / "elsewhere")
     before = {p: unformat(p) for p in registry.rglob("*.yaml") if not p.is_symlink()}
     monkeypatch.chdir(registry)
@@ -241,20 +241,20 @@ def test_fix_rewrites_only_offering_and_organisation_files(
 
 
 def test_fix_takes_a_folder(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    unformat(registry / "offerings" / "cohere-api.yaml")
+    unformat(registry / "offerings" / "synthetic-api.yaml")
     status, out, _ = fix(registry, capsys, str(registry / "offerings"))
-    assert (status, out) == (0, "reformatted offerings/cohere-api.yaml\n")
+    assert (status, out) == (0, "reformatted offerings/synthetic-api.yaml\n")
 
 
 def test_fix_refuses_a_file_with_comments(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("name: Cohere API\n", "name: Cohere API  # the API\n")
+    text = text.replace("name: Synthetic API\n", "name: Synthetic API  # the API\n")
     path.write_text("# Reviewed by Ada\n" + text, encoding="utf-8")
     before = path.read_bytes()
-    expected = [f"offerings/cohere-api.yaml:{place}: TR112 comment would be lost: comments are not "
+    expected = [f"offerings/synthetic-api.yaml:{place}: TR112 comment would be lost: comments are not "
                 "data (put what a reader needs into a field, then delete the comment)"
-                for place in ("1:1", "4:19")]  # header, id, format, name
+                for place in ("1:1", "4:22")]  # header, id, format, name
     status, out, err = fix(registry, capsys)
     assert (status, out, err.splitlines()) == (1, "", expected)
     assert path.read_bytes() == before
@@ -265,7 +265,7 @@ def test_fix_refuses_a_file_with_comments(registry: Path, capsys: pytest.Capture
 @pytest.mark.parametrize("read_only", ["file", "folder"])
 def test_fix_reports_what_it_cannot_write(registry: Path, capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch, read_only: str) -> None:
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     before = unformat(path)
     if read_only == "file":
         path.chmod(0o444)
@@ -275,6 +275,6 @@ def test_fix_reports_what_it_cannot_write(registry: Path, capsys: pytest.Capture
         monkeypatch.setattr("trustreg.atomic.write_text", refuse)
     status, out, err = fix(registry, capsys)
     assert (status, out) == (1, "")
-    assert err.startswith("offerings/cohere-api.yaml:1:1: TR112 cannot rewrite the file: ")
+    assert err.startswith("offerings/synthetic-api.yaml:1:1: TR112 cannot rewrite the file: ")
     assert err.count("\n") == 1
     assert path.read_bytes() == before

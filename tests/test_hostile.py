@@ -35,25 +35,25 @@ CORPUS = {
     "dotdot-id.yaml": ("dotdot-id.yaml", "TR100", "1:5"),
     "upper-case-id.yaml": ("upper-case-id.yaml", "TR100", "1:5"),
     "name-not-id.yaml": ("name-not-id.yaml", "TR101", "1:5"),
-    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "31:12"),
-    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "31:12"),
-    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "31:12"),
-    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "123:15"),
-    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "123:15"),
+    "javascript-url.yaml": ("hostile-javascript-url.yaml", "TR107", "32:12"),
+    "data-url.yaml": ("hostile-data-url.yaml", "TR107", "32:12"),
+    "credentials-url.yaml": ("hostile-credentials-url.yaml", "TR107", "32:12"),
+    "script-evidence.yaml": ("hostile-script-evidence.yaml", "TR115", "125:15"),
+    "markdown-link.yaml": ("hostile-markdown-link.yaml", "TR115", "125:15"),
     "bidi-override.yaml": ("hostile-bidi-override.yaml", "TR001", "2:18"),
     "ansi-escape.yaml": ("hostile-ansi-escape.yaml", "TR001", "2:7"),
     "huge-number.yaml": ("hostile-huge-number.yaml", "TR002", "3:10"),
-    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "123:15"),
-    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "123:15"),
-    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "123:15"),
-    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "123:15"),
-    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "123:15"),
-    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "21:15"),
-    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "19:13"),
-    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "31:12"),
+    "nested-link.yaml": ("hostile-nested-link.yaml", "TR115", "125:15"),
+    "reference-link.yaml": ("hostile-reference-link.yaml", "TR115", "125:15"),
+    "link-definition.yaml": ("hostile-link-definition.yaml", "TR115", "125:15"),
+    "autolink.yaml": ("hostile-autolink.yaml", "TR115", "125:15"),
+    "split-link.yaml": ("hostile-split-link.yaml", "TR115", "125:15"),
+    "zero-date.yaml": ("hostile-zero-date.yaml", "TR108", "22:15"),
+    "blank-caveat.yaml": ("hostile-blank-caveat.yaml", "TR100", "20:13"),
+    "percent-slash-host.yaml": ("hostile-percent-slash-host.yaml", "TR107", "32:12"),
     "tag-escape.yaml": ("hostile-tag-escape.yaml", "TR005", "2:7"),
     "tag-invalid-utf8.yaml": ("hostile-tag-invalid-utf8.yaml", "TR005", "2:7"),
-    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "233:3"),
+    "huge-key.yaml": ("hostile-huge-key.yaml", "TR100", "235:3"),
     "comment.yaml": ("hostile-comment.yaml", "TR112", "2:1"),
 }
 SCHEMA_VALID = ("crlf.yaml", "name-not-id.yaml", "javascript-url.yaml", "data-url.yaml",
@@ -111,7 +111,12 @@ def test_twenty_megabyte_file(registry: Path) -> None:
 def test_ten_thousand_deep_nesting(registry: Path) -> None:
     (registry / "offerings" / "deep.yaml").write_text("id: " + "[" * 10_000 + "]" * 10_000 + "\n",
                                                       encoding="utf-8")
-    assert_one_finding(registry, "offerings/deep.yaml", "TR007", "1:37")
+    # trustreg stops past 32 levels (column 37); PyYAML 6.0.4 scans ahead and stops at its own
+    # limit first (column 1004): the code and the line are ours, the column is the parser's
+    lines = check_lines(registry)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(("offerings/deep.yaml:1:37: TR007 ", "offerings/deep.yaml:1:1004: TR007 "))
+    assert lines[0].endswith("nesting deeper than 32 levels (flatten the structure)")
 
 
 def test_deep_block_nesting(registry: Path) -> None:
@@ -148,8 +153,8 @@ def test_special_files_are_not_read(registry: Path, kind: str) -> None:
                                              (b"esc\x1b[2J.yaml", r"esc\x1b[2J.yaml")])
 def test_odd_file_names_are_printed_escaped(registry: Path, name: bytes, shown: str) -> None:
     with open(os.fsencode(registry / "offerings") + b"/" + name, "w", encoding="utf-8") as handle:
-        text = (registry / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
-        handle.write(text.replace("id: cohere-api", "id: odd-name", 1))
+        text = (registry / "offerings" / "synthetic-api.yaml").read_text(encoding="utf-8")
+        handle.write(text.replace("id: synthetic-api", "id: odd-name", 1))
     lines = check_lines(registry, PYTHONIOENCODING="utf-8:strict")
     assert len(lines) == 1 and lines[0].startswith(f"offerings/{shown}:1:5: TR101 file name "), lines
 
@@ -278,8 +283,8 @@ def misspell_graded_party(registry: Path, loosened: bool) -> None:
 
 def drop_domains(registry: Path) -> None:
     loosen(registry, "organisation", "domains")
-    path = registry / "organisations" / "cohere.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("domains:\n- cohere.com\n", ""),
+    path = registry / "organisations" / "synthetic-vendor.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("domains:\n- vendor.example\n", ""),
                     encoding="utf-8")
 
 
@@ -315,14 +320,14 @@ def test_commands_on_broken_registry_files(registry: Path, command: str, broken:
     findings = [line for line in output if re.match(r"\S+:\d+:\d+: TR", line)]
     if named or command == "check":
         assert result.returncode == 1 and findings, result.stdout + result.stderr
-        files = named or ("organisations/cohere.yaml", "registry.yaml")
+        files = named or ("organisations/synthetic-vendor.yaml", "registry.yaml")
         assert any(line.startswith(files) for line in findings)
 
 
 def test_extra_link_in_schema_folder_does_not_hang(registry: Path) -> None:
     (registry / "schema" / "extra.json").symlink_to("/dev/zero")  # read for the cache fingerprint
-    (registry / "offerings" / "cohere-api.yaml").write_text("id: [\n", encoding="utf-8")
-    assert_one_finding(registry, "offerings/cohere-api.yaml", "TR002", "2:1")
+    (registry / "offerings" / "synthetic-api.yaml").write_text("id: [\n", encoding="utf-8")
+    assert_one_finding(registry, "offerings/synthetic-api.yaml", "TR002", "2:1")
 
 
 def schema_valid_corpus(root: Path) -> None:
@@ -372,7 +377,7 @@ def test_rendering_is_inert(tmp_path: Path) -> None:
 
 
 MALLORY = "Mallory [x](javascript:alert(1)) <mallory@example.org>"
-LIVE_MARKDOWN = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://[a-z.]*cohere\.com)")  # tags, links
+LIVE_MARKDOWN = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://[a-z.]*vendor\.example)")  # tags, links
 
 
 def changelog_of(repo: Repo) -> tuple[str, list[str]]:
@@ -412,7 +417,7 @@ def test_changelog_renders_the_corpus_inert(registry: Path) -> None:
 
 def test_changelog_id_cannot_leave_its_code_span(registry: Path) -> None:
     repo = Repo(registry)
-    data = loader.load(registry / "offerings" / "cohere-api.yaml").data
+    data = loader.load(registry / "offerings" / "synthetic-api.yaml").data
     (registry / "offerings" / "tick.yaml").write_text(dump({**data, "id": "x`<img src=x>`"}),
                                                       encoding="utf-8")
     repo.commit("Add", author=MALLORY)

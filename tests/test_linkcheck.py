@@ -10,7 +10,7 @@ import pytest
 from trustreg.api import load_registry
 from trustreg.linkcheck import check_links, registry_urls
 
-from .conftest import REPO
+from .conftest import built
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -49,7 +49,7 @@ def test_ok_broken_head_refused_and_unreachable(server: str) -> None:
 
 
 def test_registry_urls_are_the_sources() -> None:
-    urls = registry_urls(load_registry(REPO))
-    assert "https://trustcenter.cohere.com" in urls
-    assert "https://digital-strategy.ec.europa.eu/en/policies/contents-code-gpai" in urls
+    urls = registry_urls(load_registry(built()))
+    assert "https://trust.vendor.example" in urls
+    assert "https://digital-strategy.commission.example/en/policies/contents-code-gpai" in urls
     assert urls == sorted(set(urls))

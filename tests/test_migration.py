@@ -12,7 +12,7 @@ from trustreg import cli, loader
 from trustreg.migration import FORMAT_1_ROUTES, UNSETTLED_ROUTES, migrate, settles
 from trustreg.vocabulary import load_vocabulary
 
-from .conftest import REPO
+from .conftest import PUBLISHED, REPO
 
 FORMAT_1_COHERE = REPO / "tests" / "format1" / "cohere-api.yaml"  # the entry as format 1 held it
 VOCAB = load_vocabulary(REPO)
@@ -69,29 +69,29 @@ def test_cohere_entry_migrates_with_no_loss() -> None:
     assert new["cells"]["soc2_type2"]["route"] == "trust_center_nda"  # never guessed
     assert new["cells"]["soc2_type2"]["route_via"] == "trust center"
     # the published entry is the migrated one, settled as nda, plus each source's kind, by hand
-    published = loader.load(REPO / "tests" / "format1" / "cohere-api.format2.yaml").data
+    published = loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data
     assert without_source_kinds(published) == settled_as(new, "nda")
 
 
 def test_migration_leaves_current_and_unknown_formats_alone() -> None:
-    current = loader.load(REPO / "offerings" / "cohere-api.yaml").data
+    current = loader.load(PUBLISHED / "offerings" / "cohere-api.yaml").data
     assert migrate(current) is current
     future = {**current, "format": 3}
     assert migrate(future) is future
 
 
-def test_check_names_old_files_and_fix_migrates_them(registry: Path,
+def test_check_names_old_files_and_fix_migrates_them(published: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    target = registry / "offerings" / "cohere-api.yaml"
+    target = published / "offerings" / "cohere-api.yaml"
     shutil.copy2(FORMAT_1_COHERE, target)
-    assert cli.main(["--root", str(registry), "check"]) == 1
+    assert cli.main(["--root", str(published), "check"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "offerings/cohere-api.yaml:1:1: TR122 file is in format 1 (it declares no `format`) "
         "(run `trustreg fix offerings/cohere-api.yaml` to migrate it)"]
-    assert cli.main(["--root", str(registry), "fix"]) == 0
+    assert cli.main(["--root", str(published), "fix"]) == 0
     assert loader.load(target).data == migrate(loader.load(FORMAT_1_COHERE).data)
     capsys.readouterr()
-    assert cli.main(["--root", str(registry), "check"]) == 1  # what a person must settle and add
+    assert cli.main(["--root", str(published), "check"]) == 1  # what a person must settle and add
     out = capsys.readouterr().out.splitlines()
     assert {line.split(": ")[1].split()[0] for line in out} == {"TR118", "TR122"}
     settle = [line for line in out if " TR122 " in line]
@@ -102,15 +102,15 @@ def test_check_names_old_files_and_fix_migrates_them(registry: Path,
     assert "'DPA requires NDA; subprocessors listed.'" in settle[1]
 
 
-def test_a_migration_is_not_a_correction(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_migration_is_not_a_correction(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from .gitrepo import Repo
 
-    current = registry / "offerings" / "cohere-api.yaml"
+    current = published / "offerings" / "cohere-api.yaml"
     migrated_text = current.read_text(encoding="utf-8")
     shutil.copy2(FORMAT_1_COHERE, current)
-    repo = Repo(registry)
-    repo.commit("Format 1 registry")
+    repo = Repo(published)
+    repo.commit("Format 1 published")
     current.write_text(migrated_text, encoding="utf-8")  # migrated, with the kinds of its sources
     capsys.readouterr()
-    assert cli.main(["--root", str(registry), "check", "--base", "HEAD"]) == 0
+    assert cli.main(["--root", str(published), "check", "--base", "HEAD"]) == 0
     assert capsys.readouterr().out == ""

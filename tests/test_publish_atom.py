@@ -31,20 +31,20 @@ def test_one_entry_per_addition_and_correction(repo: Repo, capsys: pytest.Captur
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
     assert [e.title for e in feed.entries] == [
-        "Corrected: Cohere API · HIPAA BAA: No public evidence → Yes, sales-gated",
-        "Added: Cohere API"]
+        "Corrected: Synthetic API · HIPAA BAA: No public evidence → Yes, sales-gated",
+        "Added: Synthetic API"]
     correction = feed.entries[0]
     assert correction.id.startswith("urn:uuid:")  # no tag_entity: a name-based UUID
     assert correction.updated == "2026-11-01T12:00:00Z"
     assert [a.name for a in correction.authors] == ["Alice Example"]
     assert [c.name for c in correction.contributors] == ["Chloé Durand"]
-    assert ("Source: Cohere Trust Center FAQ <https://trustcenter.cohere.com/faq/baa>"
+    assert ("Source: Synthetic Vendor Trust Center FAQ <https://trust.vendor.example/faq/baa>"
             in correction.content[0].value)
-    assert {"correction", "cohere-api", "hipaa_baa"} <= {t.term for t in correction.tags}
+    assert {"correction", "synthetic-api", "hipaa_baa"} <= {t.term for t in correction.tags}
     terms = {t.term for t in correction.tags}
     assert {"no_public_evidence", "yes_sales_gated"} <= terms
     assert len({t.scheme for t in correction.tags}) == len(correction.tags)  # one scheme each
-    assert any(link.href == "https://trustcenter.cohere.com/faq/baa" for link in correction.links)
+    assert any(link.href == "https://trust.vendor.example/faq/baa" for link in correction.links)
     assert "11 cells, 7 watch-outs" in feed.entries[1].content[0].value
 
 
@@ -59,8 +59,8 @@ def test_ids_are_stable_and_tag_uris_with_a_tag_entity(repo: Repo,
     repo.commit("Declare the tag entity")
     feed = build_feed(repo.root, capsys)
     assert feed.feed.id == "tag:example.org,2026:changes"
-    assert [e.id for e in feed.entries] == ["tag:example.org,2026:change/cohere-api/hipaa_baa/1",
-                                            "tag:example.org,2026:change/cohere-api/offering/1"]
+    assert [e.id for e in feed.entries] == ["tag:example.org,2026:change/synthetic-api/hipaa_baa/1",
+                                            "tag:example.org,2026:change/synthetic-api/offering/1"]
 
 
 def test_outside_git_the_feed_is_valid_and_empty(registry: Path,

@@ -35,15 +35,16 @@ def test_feed_has_the_published_shape(registry: Path, capsys: pytest.CaptureFixt
     assert feed["disclaimer"] == "Evidence index, not a legal determination."
     assert feed["license"] == "CC-BY-4.0"
     assert len(feed["dimensions"]) == 11
-    cohere = feed["offerings"][0]
-    assert (cohere["id"], cohere["developer"], cohere["platform"]) == ("cohere-api", "Cohere", "Cohere")
-    assert len(cohere["watch_outs"]) == 7
-    soc2 = cohere["dimensions"]["soc2_type2"]
+    synthetic = feed["offerings"][0]
+    assert (synthetic["id"], synthetic["developer"], synthetic["platform"]) == (
+        "synthetic-api", "Synthetic Vendor", "Synthetic Vendor")
+    assert len(synthetic["watch_outs"]) == 7
+    soc2 = synthetic["dimensions"]["soc2_type2"]
     assert soc2["value"] == "yes_sales_gated"
-    assert soc2["source"] == "https://trustcenter.cohere.com"
+    assert soc2["source"] == "https://trust.vendor.example"
     assert soc2["confidence"] == "high" and soc2["verified"] == "2026-07-05"
     assert soc2["facts"] == {"audit_cadence": "annual"}
-    art53 = cohere["dimensions"]["art53_summary"]
+    art53 = synthetic["dimensions"]["art53_summary"]
     assert art53["source"] is None and art53["archived"] is None
 
 
@@ -79,13 +80,13 @@ def test_build_twice_gives_identical_bytes(registry: Path,
     assert digest(build(copy, capsys)) == first
     assert digest(build(registry, capsys)) == first
     assert {"data.json", "offerings.csv", "datapackage.json", "site/index.html",
-            "site/offerings/cohere-api.html", "site/questions/hipaa_baa.html"} <= set(first)
+            "site/offerings/synthetic-api.html", "site/questions/hipaa_baa.html"} <= set(first)
 
 
 def test_errors_stop_the_build_and_keep_the_old_dist(registry: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     before = digest(build(registry, capsys))
-    offering = registry / "offerings" / "cohere-api.yaml"
+    offering = registry / "offerings" / "synthetic-api.yaml"
     offering.write_text(offering.read_text(encoding="utf-8").replace("status: partial",
                                                                      "status: partal", 1),
                         encoding="utf-8")
@@ -100,8 +101,8 @@ def test_release_notes_are_the_tag_section() -> None:
     from trustreg.publish.release_notes import main, release_notes
 
     text = ("# Changelog\n\n## [Unreleased]\n\n- later\n\n## [2026.12.01] - 2026-12-01\n\n"
-            "### Corrected\n\n- Cohere API · HIPAA BAA\n\n## [2026.07.05] - 2026-07-05\n\n- first\n")
-    assert release_notes(text, "2026.12.01") == "### Corrected\n\n- Cohere API · HIPAA BAA\n"
+            "### Corrected\n\n- Synthetic API · HIPAA BAA\n\n## [2026.07.05] - 2026-07-05\n\n- first\n")
+    assert release_notes(text, "2026.12.01") == "### Corrected\n\n- Synthetic API · HIPAA BAA\n"
     assert release_notes(text, "2026.07.05") == "- first\n"
     with pytest.raises(ValueError, match=r"no section for release 2027\.01\.01"):
         release_notes(text, "2027.01.01")
@@ -169,14 +170,14 @@ def test_csv_cells_never_start_a_formula(registry: Path, capsys: pytest.CaptureF
     from trustreg.fmt import dump
     from trustreg.loader import load
 
-    path = registry / "offerings" / "cohere-api.yaml"
+    path = registry / "offerings" / "synthetic-api.yaml"
     data = load(path).data
     data["name"] = FORMULAS["offering name"]
     cell = data["cells"]["data_residency"]
     cell.update(caveat=FORMULAS["caveat"], evidence=FORMULAS["evidence"],
                 geography=FORMULAS["geography"])
     path.write_text(dump(data), encoding="utf-8")
-    organisation = registry / "organisations" / "cohere.yaml"
+    organisation = registry / "organisations" / "synthetic-vendor.yaml"
     organisation.write_text(dump({**load(organisation).data, "name": FORMULAS["organisation name"]}),
                             encoding="utf-8")
     dist = build(registry, capsys)

@@ -14,7 +14,7 @@ from trustreg.fmt import dump
 from .gitrepo import Repo
 
 BIN = Path(sys.executable).parent
-COHERE = "offerings/cohere-api.yaml"
+OFFERING = "offerings/synthetic-api.yaml"
 
 
 def build(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
@@ -27,8 +27,8 @@ def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def edit_cohere(root: Path, change) -> None:
-    path = root / COHERE
+def edit_offering(root: Path, change) -> None:
+    path = root / OFFERING
     data = loader.load(path).data
     change(data)
     path.write_text(dump(data), encoding="utf-8")
@@ -49,11 +49,11 @@ def test_generated_is_the_commit_date_and_records_carry_modified(
     sha = repo.git("rev-parse", "HEAD").strip()
     assert (feed["generated"], feed["generated_from"]) == ("2026-11-01", f"commit {sha}")
     assert read(dist / "datapackage.json")["version"] == "2026-11-01"
-    record = read(dist / "api/v1/offerings/cohere-api.json")
+    record = read(dist / "api/v1/offerings/synthetic-api.json")
     assert (record["modified"], record["modified_commit"]) == ("2026-11-01T12:00:00Z", sha)
     assert record["$schema"] == "../schemas/offering.schema.json"
     index = read(dist / "api/v1/offerings.json")
-    assert index["offerings"][0]["path"] == "offerings/cohere-api.json"
+    assert index["offerings"][0]["path"] == "offerings/synthetic-api.json"
     assert index["offerings"][0]["modified"] == "2026-11-01T12:00:00Z"
 
 
@@ -62,11 +62,11 @@ def test_source_date_epoch_wins_and_flags_stale_cells(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01: 180 days after 2026-07-05
     feed = read(build(repo.root, capsys) / "data.json")
     assert (feed["generated"], feed["generated_from"]) == ("2027-01-01", "SOURCE_DATE_EPOCH")
-    cohere = feed["offerings"][0]
-    assert cohere["stale_cells"] == [] and not cohere["dimensions"]["soc2_type2"]["stale"]
+    synthetic = feed["offerings"][0]
+    assert synthetic["stale_cells"] == [] and not synthetic["dimensions"]["soc2_type2"]["stale"]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798848000")  # 2027-01-02: 181 days
-    cohere = read(build(repo.root, capsys) / "data.json")["offerings"][0]
-    assert len(cohere["stale_cells"]) == 11 and cohere["dimensions"]["soc2_type2"]["stale"]
+    synthetic = read(build(repo.root, capsys) / "data.json")["offerings"][0]
+    assert len(synthetic["stale_cells"]) == 11 and synthetic["dimensions"]["soc2_type2"]["stale"]
 
 
 def test_bad_source_date_epoch_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixture[str],
@@ -81,29 +81,29 @@ def test_bad_source_date_epoch_is_a_usage_error(registry: Path, capsys: pytest.C
 def test_outside_git_modified_is_null_with_a_reason(registry: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     dist = build(registry, capsys)
-    record = read(dist / "api/v1/offerings/cohere-api.json")
+    record = read(dist / "api/v1/offerings/synthetic-api.json")
     assert record["modified"] is None and record["modified_note"] == "built outside a git checkout"
     assert read(dist / "data.json")["generated_from"] == "newest verified date"
 
 
 def test_every_source_is_carried_and_source_names_the_newest_primary(
         registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    newer = {"url": "https://cohere.com/security", "title": "Synthetic newer page",
+    newer = {"url": "https://vendor.example/security", "title": "Synthetic newer page",
              "kind": "documentation", "role": "primary", "retrieved": "2026-07-06"}
     def add(data: dict) -> None:
         data["cells"]["soc2_type2"]["sources"].append(newer)
         data["cells"]["soc2_type2"]["verified"] = "2026-07-06"
 
-    edit_cohere(registry, add)
+    edit_offering(registry, add)
     dist = build(registry, capsys)
     soc2 = read(dist / "data.json")["offerings"][0]["dimensions"]["soc2_type2"]
-    assert soc2["source"] == "https://cohere.com/security"
+    assert soc2["source"] == "https://vendor.example/security"
     assert soc2["sources"][-1]["title"] == "Synthetic newer page"
     assert len(soc2["sources"]) >= 2
     import csv
     with (dist / "offerings.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["dimension"] == "soc2_type2")
-    assert row["source"] == "https://cohere.com/security"
+    assert row["source"] == "https://vendor.example/security"
     assert [s["url"] for s in json.loads(row["sources"])] == [s["url"] for s in soc2["sources"]]
 
 
@@ -129,11 +129,11 @@ def test_a_new_grade_needs_no_code(registry: Path, capsys: pytest.CaptureFixture
         "    glyph: \"×\"\n    meaning: A grade added by a test.\n    evidence: primary\n"
         "confidence: [high"),
         encoding="utf-8")
-    edit_cohere(registry, lambda d: d["cells"]["soc2_type2"].update(status="synthetic_grade"))
+    edit_offering(registry, lambda d: d["cells"]["soc2_type2"].update(status="synthetic_grade"))
     assert cli.main(["--root", str(registry), "schema"]) == 0
     assert cli.main(["--root", str(registry), "reference"]) == 0
     assert cli.main(["--root", str(registry), "check"]) == 0
     dist = build(registry, capsys)
     soc2 = read(dist / "data.json")["offerings"][0]["dimensions"]["soc2_type2"]
     assert soc2["value"] == "synthetic_grade"
-    assert "Synthetic grade" in (dist / "site/offerings/cohere-api.html").read_text(encoding="utf-8")
+    assert "Synthetic grade" in (dist / "site/offerings/synthetic-api.html").read_text(encoding="utf-8")

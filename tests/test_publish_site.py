@@ -12,10 +12,10 @@ from trustreg.api import load_registry
 from trustreg.publish import compare, site
 from trustreg.publish.stamps import as_of
 
-from .conftest import REPO
+from .conftest import built
 
-REGISTRY = load_registry(REPO)
-COHERE = REGISTRY.offerings["cohere-api"]
+REGISTRY = load_registry(built())
+OFFERING = REGISTRY.offerings["synthetic-api"]
 STAMPS = as_of(REGISTRY, "2026-11-24")
 EMITTED_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "nav", "a", "main",
                 "footer", "p", "time", "h1", "h2", "h3", "section", "ul", "li", "span", "strong",
@@ -43,14 +43,14 @@ def parse(html: str) -> Tags:
 
 
 def test_offering_page_carries_the_seed_content() -> None:
-    html = site.offering_page(REGISTRY, COHERE, STAMPS)
+    html = site.offering_page(REGISTRY, OFFERING, STAMPS)
     text = " ".join("".join(parse(html).text).split())
-    for needle in ("evidence verified as of 2026-07-05", "Registry / Cohere API", "Watch-outs 7",
+    for needle in ("evidence verified as of 2026-07-05", "Registry / Synthetic API", "Watch-outs 7",
                    site.WATCH_OUT_SENTENCE, "SOC 2 Type II: ◐ Yes, sales-gated Report access requires",
                    "tier: self_serve · route: nda · route_via: trust center ·", "audit_cadence: annual",
-                   "sccs: 2021-06-04 EU Commission SCCs incorporated · subprocessors_public: True",
+                   "sccs: 2021-06-04 Synthetic Commission SCCs incorporated · subprocessors_public: True",
                    "route: public · geography: EU", "no public source", "source", "confidence medium",
-                   "does not cover Cohere hosted products and applications"):
+                   "does not cover Synthetic Vendor hosted products and applications"):
         assert needle in text, needle
     assert text.count("archived copy") == 0
 
@@ -58,18 +58,18 @@ def test_offering_page_carries_the_seed_content() -> None:
 def test_question_page_explains_no_public_evidence() -> None:
     html = site.question_page(REGISTRY, "hipaa_baa", STAMPS)
     assert "not that the answer is no" in html
-    assert "offerings/cohere-api.html#hipaa_baa" in html
+    assert "offerings/synthetic-api.html#hipaa_baa" in html
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=80).filter(lambda s: "\n" not in s and s.strip()))
 def test_no_data_string_becomes_markup(text: str) -> None:
     cells = {k: dataclasses.replace(c, evidence=text, caveat=text, geography=text)
-             for k, c in COHERE.cells.items()}
-    developer = dataclasses.replace(COHERE.developer, name=text)
-    offering = dataclasses.replace(COHERE, name=text, summary=text, model_family=text,
+             for k, c in OFFERING.cells.items()}
+    developer = dataclasses.replace(OFFERING.developer, name=text)
+    offering = dataclasses.replace(OFFERING, name=text, summary=text, model_family=text,
                                    cells=cells, developer=developer)
-    registry = dataclasses.replace(REGISTRY, offerings={"cohere-api": offering})
+    registry = dataclasses.replace(REGISTRY, offerings={"synthetic-api": offering})
     for html in (site.offering_page(registry, offering, STAMPS), site.index_page(registry, True, STAMPS),
                  site.question_page(registry, "gdpr_dpa", STAMPS),
                  compare.compare_page(registry, STAMPS)):
@@ -82,7 +82,7 @@ def test_site_files(tmp_path: Path) -> None:
     site.write_site(REGISTRY, STAMPS, tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert {"index.html", "by-watch-outs.html", "style.css", "favicon.svg",
-            "offerings/cohere-api.html", "compare/index.html", "questions/index.html"} <= names
+            "offerings/synthetic-api.html", "compare/index.html", "questions/index.html"} <= names
     assert len([n for n in names if n.startswith("questions/")]) == 12
 
 
@@ -90,24 +90,24 @@ def test_question_page_is_a_buyers_answer() -> None:
     html = site.question_page(REGISTRY, "gpai_cop", STAMPS)
     text = " ".join("".join(parse(html).text).split())
     assert "<h1>Is the model developer on the EC&#x27;s GPAI Code of Practice signatory list?</h1>" in html
-    assert "Cohere model, served by Cohere" in text
-    assert "Cohere (developer)" in text and "chapters: all" in text
-    assert ">European Commission - The General-Purpose AI Code of Practice (signatories)</a>" in html
+    assert "Synthetic Vendor model, served by Synthetic Vendor" in text
+    assert "Synthetic Vendor (developer)" in text and "chapters: all" in text
+    assert ">Synthetic Commission - The General-Purpose AI Code of Practice (signatories)</a>" in html
     assert "retrieved 2026-07-05" in text
-    assert 'href="../offerings/cohere-api.html#gpai_cop"' in html
+    assert 'href="../offerings/synthetic-api.html#gpai_cop"' in html
 
 
 def test_sources_show_title_date_and_leads_below_primaries() -> None:
-    html = site.offering_page(REGISTRY, COHERE, STAMPS)
+    html = site.offering_page(REGISTRY, OFFERING, STAMPS)
     iso = html[html.index('id="iso_27001"'):html.index('id="iso_42001"')]
     assert iso.index("Sources</p>") < iso.index("Leads (used as lead only, not cited)")
-    assert '<a href="https://trustcenter.cohere.com">Cohere Trust Center</a>' in html
+    assert '<a href="https://trust.vendor.example">Synthetic Vendor Trust Center</a>' in html
 
 
 def test_stale_cells_are_flagged_at_the_generated_date() -> None:
-    assert "stale" not in " ".join(parse(site.offering_page(REGISTRY, COHERE, STAMPS)).text)
+    assert "stale" not in " ".join(parse(site.offering_page(REGISTRY, OFFERING, STAMPS)).text)
     late = as_of(REGISTRY, "2027-06-01")
-    text = " ".join("".join(parse(site.offering_page(REGISTRY, COHERE, late)).text).split())
+    text = " ".join("".join(parse(site.offering_page(REGISTRY, OFFERING, late)).text).split())
     assert "11 of 11 cells are stale" in text
     assert "stale: verified 331 days before 2027-06-01 (limit 180)" in text
 
@@ -122,7 +122,7 @@ def test_every_page_links_the_data_and_feeds(tmp_path: Path) -> None:
 
 
 def test_compare_page_grows_linearly() -> None:
-    base = REGISTRY.offerings["cohere-api"]
+    base = REGISTRY.offerings["synthetic-api"]
     many = {f"synthetic-{i}": dataclasses.replace(base, id=f"synthetic-{i}", name=f"Synthetic {i}")
             for i in range(40)}
     registry = dataclasses.replace(REGISTRY, offerings=many)
@@ -137,15 +137,15 @@ def test_compare_page_grows_linearly() -> None:
 
 
 def test_compare_lists_first_party_offerings_first() -> None:
-    base = REGISTRY.offerings["cohere-api"]
+    base = REGISTRY.offerings["synthetic-api"]
     azure = dataclasses.replace(base.platform, id="synthetic-cloud", name="Synthetic Cloud")
     cloud = dataclasses.replace(base, id="a-cloud-offering", name="A cloud offering",
                                 category="cloud_distribution", platform=azure)
-    registry = dataclasses.replace(REGISTRY, offerings={"a-cloud-offering": cloud, "cohere-api": base})
-    assert [o.id for o in compare.ordered(registry)] == ["cohere-api", "a-cloud-offering"]
-    assert compare.defaults(compare.ordered(registry)) == ("cohere-api", "a-cloud-offering")
+    registry = dataclasses.replace(REGISTRY, offerings={"a-cloud-offering": cloud, "synthetic-api": base})
+    assert [o.id for o in compare.ordered(registry)] == ["synthetic-api", "a-cloud-offering"]
+    assert compare.defaults(compare.ordered(registry)) == ("synthetic-api", "a-cloud-offering")
     html = compare.compare_page(registry, STAMPS)
-    assert "grades the platform, Synthetic Cloud" in html and "grades the developer, Cohere" in html
+    assert "grades the platform, Synthetic Cloud" in html and "grades the developer, Synthetic Vendor" in html
 
 
 def test_declared_repository_and_correction_form_are_linked() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from trustreg import cli
 
-from .conftest import REPO, SEED
+from .conftest import PUBLISHED, REPO, SEED, built
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str, root: Path = REPO) -> tuple[int, str, str]:
-    status = cli.main(["--root", str(root), *args])
+def run(capsys: pytest.CaptureFixture[str], *args: str, root: Path | None = None) -> tuple[int, str, str]:
+    status = cli.main(["--root", str(root or built(PUBLISHED)), *args])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -50,12 +50,12 @@ def test_show_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     assert "did you mean cohere-api?" in err
 
 
-def test_compare_marks_differences(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    offering = registry / "offerings" / "cohere-api.yaml"
-    other = registry / "offerings" / "synthetic-copy.yaml"
+def test_compare_marks_differences(published: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    offering = published / "offerings" / "cohere-api.yaml"
+    other = published / "offerings" / "synthetic-copy.yaml"
     other.write_text(offering.read_text(encoding="utf-8").replace("id: cohere-api", "id: synthetic-copy")
                      .replace("status: yes_platform_only", "status: yes_public"), encoding="utf-8")
-    status, out, _ = run(capsys, "compare", "cohere-api", "synthetic-copy", root=registry)
+    status, out, _ = run(capsys, "compare", "cohere-api", "synthetic-copy", root=published)
     marked = [line for line in out.splitlines() if line.startswith("* ")]
     assert status == 0
     assert len(marked) == 1 and "Residency" in marked[0]
@@ -104,4 +104,4 @@ def test_stale(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_reference_is_current(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "reference", "--check")[0] == 0
+    assert run(capsys, "reference", "--check", root=REPO)[0] == 0  # docs/FORMAT.md of the checkout

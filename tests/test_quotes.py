@@ -5,21 +5,21 @@ from __future__ import annotations
 import pytest
 from trustreg.quotes import find_quote, normalise
 
-PAGE = ("Cohere\u00a0does not train on customer\n  data \u2014 by default. Its \u201cZero Data "
+PAGE = ("Synthetic Vendor\u00a0does not train on customer\n  data \u2014 by default. Its \u201cZero Data "
         "Retention\u201d option is avail\u00adable to enterprise customers.")
 
 
 @pytest.mark.parametrize("quote", [
     "does not train on customer data - by default",  # whitespace, dash
     'Its "Zero Data Retention" option',  # straight for typographic quotes
-    "COHERE DOES NOT TRAIN",  # case
-    "Cohere [...] customer data [\u2026] enterprise customers.",  # elisions
+    "SYNTHETIC VENDOR DOES NOT TRAIN",  # case
+    "Synthetic Vendor [...] customer data [\u2026] enterprise customers.",  # elisions
     "option is available",  # soft hyphen
 ])
 def test_found(quote: str) -> None:
     match = find_quote(quote, PAGE)
     assert match.found and match.offset is not None
-    assert PAGE[match.offset:].startswith(quote.split(" ")[0].replace("COHERE", "Cohere"))
+    assert PAGE[match.offset:].startswith(quote.split(" ")[0].replace("SYNTHETIC", "Synthetic"))
 
 
 def test_offset_points_into_the_original_text() -> None:
@@ -37,7 +37,7 @@ def test_says_how_far_the_quote_got() -> None:
     match = find_quote("does not train on partner data", PAGE)
     assert not match.found
     assert match.reason == ("the quote is not on the page: its first 4 of 6 words are, at character "
-                            "7, then the page reads “customer data — by default. Its “Zero Data "
+                            "17, then the page reads “customer data — by default. Its “Zero Data "
                             "Retention” opt”")
 
 
@@ -62,8 +62,8 @@ def test_normalise_keeps_a_map_to_the_original() -> None:
 
 @pytest.mark.parametrize(("quote", "found"), [
     ("does not train on customer data - by default", True),
-    ("Cohere [...] enterprise customers.", True),
-    ("enterprise customers [...] Cohere", False),
+    ("Synthetic Vendor [...] enterprise customers.", True),
+    ("enterprise customers [...] Synthetic Vendor", False),
 ])
 def test_quick_answer_agrees(quote: str, found: bool) -> None:
     assert find_quote(quote, PAGE, locate=False).found is found

@@ -12,7 +12,7 @@ import pytest
 from trustreg.schemas import generated_schema_text
 from trustreg.vocabulary import load_vocabulary
 
-from .conftest import REPO
+from .conftest import PUBLISHED, REPO, SYNTHETIC
 
 CHECK_JSONSCHEMA = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
 
@@ -26,14 +26,15 @@ def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(("schema", "folder"), [("offering", "offerings"),
                                                  ("organisation", "organisations")])
 def test_check_jsonschema_accepts_the_data(schema: str, folder: str) -> None:
-    files = sorted(str(p.relative_to(REPO)) for p in (REPO / folder).glob("*.yaml"))
+    files = sorted(str(p) for data in (SYNTHETIC, PUBLISHED, REPO / "tests" / "lookalikes")
+                   for p in (data / folder).glob("*.yaml"))
     result = run_tool("--schemafile", f"schema/{schema}.schema.json", *files)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_check_jsonschema_rejects_a_broken_offering(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    text = (REPO / "offerings" / "cohere-api.yaml").read_text(encoding="utf-8")
+    text = (SYNTHETIC / "offerings" / "synthetic-api.yaml").read_text(encoding="utf-8")
     broken.write_text(text.replace("retention_days: 30", "retention_day: 30"), encoding="utf-8")
     result = run_tool("--schemafile", str(REPO / "schema" / "offering.schema.json"), str(broken))
     assert result.returncode == 1

@@ -1,4 +1,4 @@
-"""Break the Cohere file in one field, as a contributor might in an editor: one finding,
+"""Break the synthetic offering in one field, as a contributor might in an editor: one finding,
 on the line of the break, with the rule code and a hint."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from trustreg import cli
 
-COHERE = "offerings/cohere-api.yaml"
+OFFERING = "offerings/synthetic-api.yaml"
 
 # (what a user did, text before, text after, expected code, text on the expected line)
 BREAKS = [
@@ -20,15 +20,16 @@ BREAKS = [
     ("fact as text", "retention_days: 30", "retention_days: thirty", "TR110", "thirty"),
     ("boolean as yes", "subprocessors_public: true", "subprocessors_public: yes", "TR110",
      "subprocessors_public"),
-    ("http link", "- url: https://cohere.com/security", "- url: http://cohere.com/security",
-     "TR107", "http://cohere.com"),
+    ("http link", "- url: https://vendor.example/security", "- url: http://vendor.example/security",
+     "TR107", "http://vendor.example"),
     ("caveat deleted", "    caveat: DPA requires NDA; subprocessors listed.\n", "", "TR104",
      "status: partial"),
-    ("unknown developer", "developer: cohere", "developer: cohere-inc", "TR103", "developer:"),
-    ("id not matching file", "id: cohere-api", "id: cohere", "TR101", "id: cohere"),
-    ("tab indentation", "  cloud: Google Cloud Platform", "\tcloud: Google Cloud Platform",
-     "TR002", "cloud: Google"),
-    ("duplicate key", "model_family: Command\n", "model_family: Command\nmodel_family: Cmd\n",
+    ("unknown developer", "developer: synthetic-vendor", "developer: synthetic-inc", "TR103", "developer:"),
+    ("id not matching file", "id: synthetic-api", "id: synthetic", "TR101", "id: synthetic"),
+    ("tab indentation", "  cloud: Example Cloud", "\tcloud: Example Cloud",
+     "TR002", "cloud: Example"),
+    ("duplicate key", "model_family: Synthetic Command\n",
+     "model_family: Synthetic Command\nmodel_family: Cmd\n",
      "TR003", "model_family: Cmd"),
     ("grade with wrong case", "status: yes_sales_gated", "status: Yes_Sales_Gated", "TR100",
      "Yes_Sales_Gated"),
@@ -43,7 +44,7 @@ BREAKS = [
                          [b[1:] for b in BREAKS], ids=[b[0] for b in BREAKS])
 def test_one_break_one_finding(registry: Path, capsys: pytest.CaptureFixture[str],
                                before: str, after: str, code: str, needle: str) -> None:
-    path = registry / COHERE
+    path = registry / OFFERING
     text = path.read_text(encoding="utf-8")
     assert before in text
     broken = text.replace(before, after, 1)
@@ -55,6 +56,6 @@ def test_one_break_one_finding(registry: Path, capsys: pytest.CaptureFixture[str
     assert status == 1
     assert err == ""
     assert len(lines) == 1, out
-    assert lines[0].startswith(f"{COHERE}:{line}:")
+    assert lines[0].startswith(f"{OFFERING}:{line}:")
     assert f": {code} " in lines[0]
     assert lines[0].endswith(")"), "every finding ends with a hint in parentheses"

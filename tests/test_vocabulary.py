@@ -40,7 +40,7 @@ def test_twelfth_dimension_is_a_data_change(registry: Path, capsys: pytest.Captu
     assert cli.main(["--root", str(registry), "check"]) == 1
     assert "missing required key 'pen_test_summary'" in capsys.readouterr().out
 
-    offering = registry / "offerings" / "cohere-api.yaml"
+    offering = registry / "offerings" / "synthetic-api.yaml"
     data = loader.load(offering).data
     data["cells"]["pen_test_summary"] = {
         "status": "unclear", "caveat": "Synthetic test cell.", "confidence": "low",

@@ -45,12 +45,12 @@ def test_quote_missing(registry: Path, watch) -> None:
     status, out, _ = watch()
     assert status == 1
     assert out.splitlines()[0] == "Quote missing (1)"
-    assert f"{TRUST}/noquote [cohere-api soc2_type2]: the quote is not on the page" in out
+    assert f"{TRUST}/noquote [synthetic-api soc2_type2]: the quote is not on the page" in out
 
 
 @pytest.mark.parametrize(("path", "group", "detail"), [
     ("/offsite", "Moved off the graded party's domains",
-     "redirects to https://elsewhere.example/landing, not a domain of cohere"),
+     "redirects to https://elsewhere.example/landing, not a domain of synthetic-vendor"),
     ("/404", "Gone (4xx/5xx)", "HTTP 404"),
     ("/500", "Gone (4xx/5xx)", "HTTP 500"),
     ("/stall", "Unreachable", "no answer within 1 s"),
@@ -64,7 +64,7 @@ def test_each_failure_lands_in_its_group(registry: Path, watch, path: str, group
     point_sources(registry, trust_center=(path, None))
     status, out, _ = watch()
     assert status == 1
-    assert out.splitlines()[:2] == [f"{group} (1)", f"  {TRUST}{path} [cohere-api trust_center]: {detail}"]
+    assert out.splitlines()[:2] == [f"{group} (1)", f"  {TRUST}{path} [synthetic-api trust_center]: {detail}"]
 
 
 def test_redirect_within_the_domains_is_not_a_move(registry: Path, watch) -> None:
@@ -79,7 +79,7 @@ def test_record_then_change_is_reported_until_recorded_again(registry: Path, wat
     store = (registry / "watch" / "fingerprints.txt").read_text(encoding="utf-8")
     lines = [line for line in store.splitlines() if not line.startswith("#")]
     assert [line.split(" ", 2)[1:] for line in lines] == [
-        ["2026-11-24", "https://digital-strategy.ec.europa.eu/quote"],
+        ["2026-11-24", "https://digital-strategy.commission.example/quote"],
         ["2026-11-24", f"{TRUST}/latin1"], ["2026-11-24", f"{TRUST}/quote"]]
     server.pages["/quote"] = (200, "text/html", PAGE.replace("Security", "Security and privacy").encode())
     status, out, _ = watch()
@@ -105,12 +105,12 @@ def test_json_and_markdown_reports(registry: Path, watch) -> None:
     status, out, _ = watch("--format", "json")
     report = json.loads(out)
     assert status == 1 and report["needs_human"] is True
-    assert [a["cells"] for a in report["alerts"]["quote_missing"]] == [["cohere-api soc2_type2"]]
+    assert [a["cells"] for a in report["alerts"]["quote_missing"]] == [["synthetic-api soc2_type2"]]
     assert report["alerts"]["gone"][0]["detail"] == "HTTP 404"
     status, out, _ = watch("--format", "markdown")
     assert out.startswith("<!-- trustreg-watch -->\n## Source watch 2026-11-24: 2 need a human")
     assert "### Quote missing (1)" in out and "### Gone (4xx/5xx) (1)" in out
-    assert f"- [ ] <{TRUST}/404> (`cohere-api trust_center`): HTTP 404" in out
+    assert f"- [ ] <{TRUST}/404> (`synthetic-api trust_center`): HTTP 404" in out
 
 
 def test_markdown_makes_page_text_inert(registry: Path, watch, server: netserver.Server) -> None:
@@ -122,13 +122,13 @@ def test_markdown_makes_page_text_inert(registry: Path, watch, server: netserver
 
 def test_ids_limit_the_offerings(registry: Path, watch) -> None:
     point_sources(registry)
-    assert watch("cohere-api")[0] == 0
-    status, _, err = watch("cohere")
-    assert status == 2 and "no offering 'cohere'; did you mean cohere-api?" in err
+    assert watch("synthetic-api")[0] == 0
+    status, _, err = watch("synthetic-vendor")
+    assert status == 2 and "no offering 'synthetic-vendor'; did you mean synthetic-api?" in err
 
 
 def test_bad_resolve_is_a_usage_error(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = cli.main(["--root", str(registry), "watch", "--resolve", "cohere.com=http://192.0.2.1:80"])
+    status = cli.main(["--root", str(registry), "watch", "--resolve", "vendor.example=http://192.0.2.1:80"])
     assert status == 2
     assert "loopback only" in capsys.readouterr().err
 

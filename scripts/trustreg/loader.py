@@ -384,6 +384,9 @@ def loads(text: str, path: str) -> Document:
         lines = text.split("\n")
         if line > len(lines):  # libyaml places the end of a file without final newline past it
             line, col = len(lines), len(lines[-1]) + 1
+        if "nesting depth" in problem:  # PyYAML >= 6.0.4 limits depth itself, scanning ahead
+            raise _fail(path, line, col, "TR007", f"nesting deeper than {MAX_DEPTH} levels",
+                        "flatten the structure") from None
         at_tab = 0 < line <= len(lines) and lines[line - 1][col - 1:col] == "\t"
         hint = "use spaces, not tabs, to indent" if at_tab or "tab" in problem else \
             "fix the YAML syntax at this place"

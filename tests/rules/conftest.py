@@ -1,4 +1,4 @@
-"""Helpers for rule tests: mutate the Cohere entry of a registry copy, then check it."""
+"""Helpers for rule tests: mutate the synthetic offering of a fixture registry, then check it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from trustreg import cli, loader
 from trustreg.fmt import canonical_offering, dump
 from trustreg.vocabulary import load_vocabulary
 
-COHERE = "offerings/cohere-api.yaml"
+OFFERING = "offerings/synthetic-api.yaml"
 
 
 class Checked:
@@ -36,11 +36,11 @@ def check(capsys: pytest.CaptureFixture[str]) -> Callable[..., Checked]:
     return run
 
 
-def cohere(root: Path) -> dict[str, Any]:
-    return loader.load(root / COHERE).data
+def synthetic(root: Path) -> dict[str, Any]:
+    return loader.load(root / OFFERING).data
 
 
-def write(root: Path, data: dict[str, Any], name: str = COHERE) -> Path:
+def write(root: Path, data: dict[str, Any], name: str = OFFERING) -> Path:
     """Write offering data in canonical form, so only the intended rule can fire."""
     path = root / name
     path.write_text(dump(canonical_offering(data, load_vocabulary(root))), encoding="utf-8")
@@ -48,7 +48,7 @@ def write(root: Path, data: dict[str, Any], name: str = COHERE) -> Path:
 
 
 def mutate(root: Path, change: Callable[[dict[str, Any]], None]) -> Path:
-    data = cohere(root)
+    data = synthetic(root)
     change(data)
     return write(root, data)
 

@@ -2,14 +2,14 @@
 
 from pathlib import Path
 
-from .conftest import COHERE
+from .conftest import OFFERING
 
 
 def test_file_name_other_than_id_fails(registry: Path, check) -> None:
-    (registry / COHERE).rename(registry / "offerings" / "cohere.yaml")
+    (registry / OFFERING).rename(registry / "offerings" / "synthetic-vendor.yaml")
     result = check(registry)
     assert result.codes() == ["TR101"]
-    assert result.lines[0].startswith("offerings/cohere.yaml:1:")
+    assert result.lines[0].startswith("offerings/synthetic-vendor.yaml:1:")
 
 
 def test_file_named_after_id_passes(registry: Path, check) -> None:

@@ -3,14 +3,14 @@
 import shutil
 from pathlib import Path
 
-from .conftest import COHERE
+from .conftest import OFFERING
 
 
 def test_second_file_with_same_id_fails(registry: Path, check) -> None:
-    shutil.copy(registry / COHERE, registry / "offerings" / "zz-copy.yaml")
+    shutil.copy(registry / OFFERING, registry / "offerings" / "zz-copy.yaml")
     result = check(registry, "--select", "TR102")
     assert result.codes() == ["TR102"]
-    assert "already used by offerings/cohere-api.yaml" in result.lines[0]
+    assert "already used by offerings/synthetic-api.yaml" in result.lines[0]
 
 
 def test_unique_ids_pass(registry: Path, check) -> None:

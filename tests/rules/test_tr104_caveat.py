@@ -21,7 +21,7 @@ def test_yes_public_needs_no_caveat(registry: Path, check) -> None:
 def _variant(status: str, caveat: str | None = None) -> dict:
     variant = {"scope": "plan", "applies_to": "Synthetic free plan", "status": status,
                "caveat": caveat,
-               "sources": [{"url": "https://cohere.com/terms", "title": "Synthetic terms",
+               "sources": [{"url": "https://vendor.example/terms", "title": "Synthetic terms",
                             "kind": "legal", "role": "primary", "retrieved": "2026-07-05"}]}
     return {k: v for k, v in variant.items() if v is not None}
 

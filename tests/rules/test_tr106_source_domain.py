@@ -14,31 +14,31 @@ def _cite(dim: str, url: str, role: str = "primary"):
 
 
 def test_third_party_host_as_primary_fails(registry: Path, check) -> None:
-    mutate(registry, _cite("soc2_type2", "https://news.example.com/cohere-soc2"))
+    mutate(registry, _cite("soc2_type2", "https://news.example.com/synthetic-soc2"))
     result = check(registry)
     assert result.codes() == ["TR106"]
-    assert "'news.example.com' is not a domain of cohere" in result.lines[0]
+    assert "'news.example.com' is not a domain of synthetic-vendor" in result.lines[0]
 
 
 def test_lookalike_domain_fails(registry: Path, check) -> None:
-    mutate(registry, _cite("soc2_type2", "https://cohere.com.example.net/"))
+    mutate(registry, _cite("soc2_type2", "https://vendor.example.example.net/"))
     assert check(registry, "--select", "TR106").codes() == ["TR106"]
 
 
 def test_subdomain_authority_and_lead_pass(registry: Path, check) -> None:
-    mutate(registry, _cite("iso_42001", "https://docs.cohere.com/docs/security"))
+    mutate(registry, _cite("iso_42001", "https://docs.vendor.example/docs/security"))
     mutate(registry, _cite("art53_summary", "https://news.example.com/x", role="lead"))
     assert check(registry, "--select", "TR106").lines == []
 
 
-EC_PAGE = "https://digital-strategy.ec.europa.eu/en/policies/contents-code-gpai"
+EC_PAGE = "https://digital-strategy.commission.example/en/policies/contents-code-gpai"
 
 
 def test_authority_outside_its_remit_fails(registry: Path, check) -> None:
     mutate(registry, _cite("soc2_type2", EC_PAGE))
     result = check(registry)
     assert result.codes() == ["TR106"]
-    assert ("European Commission (authority) is primary only for gpai_cop, art53_summary, "
+    assert ("Synthetic Commission (authority) is primary only for gpai_cop, art53_summary, "
             "not soc2_type2") in result.lines[0]
 
 
@@ -49,7 +49,7 @@ def test_authority_kind_is_decided_by_the_vocabulary_not_the_file(registry: Path
     vocab.write_text(text[:start] + text[text.index("groups:\n"):], encoding="utf-8")
     result = check(registry, "--select", "TR106")  # organisations/ still says kind: authority
     assert result.codes() == ["TR106"]
-    assert "'digital-strategy.ec.europa.eu' is not a domain of cohere" in result.lines[0]
+    assert "'digital-strategy.commission.example' is not a domain of synthetic-vendor" in result.lines[0]
 
 
 REGISTRY_ORG = "id: synthetic-certs\nname: Synthetic certificate registry\nkind: registry\n" \
@@ -86,15 +86,15 @@ def test_certificate_registry_does_not_count_elsewhere(registry: Path, check) ->
     assert "is primary only for iso_27001, iso_42001, not gdpr_dpa" in result.lines[0]
 
 
-@pytest.mark.parametrize("url", ["https://evil.com%2F.cohere.com/", "https://evil.com;.cohere.com/",
-                                 "https://evil.com%5C.cohere.com/", "https://[v1.x.cohere.com]/",
-                                 "https://x%00.cohere.com/"])
+@pytest.mark.parametrize("url", ["https://evil.com%2F.vendor.example/", "https://evil.com;.vendor.example/",
+                                 "https://evil.com%5C.vendor.example/", "https://[v1.x.vendor.example]/",
+                                 "https://x%00.vendor.example/"])
 def test_invalid_host_never_counts_as_the_partys(registry: Path, check, url: str) -> None:
     mutate(registry, _cite("soc2_type2", url))
     assert check(registry, "--select", "TR106,TR107").codes() == ["TR107"]
 
 
-@pytest.mark.parametrize("url", ["https://TrustCenter.COHERE.com./x", "https://%74rust.cohere.com/"])
+@pytest.mark.parametrize("url", ["https://Trust.Vendor.EXAMPLE./x", "https://%74rust.vendor.example/"])
 def test_host_is_compared_as_browsers_read_it(registry: Path, check, url: str) -> None:
     mutate(registry, _cite("soc2_type2", url))
     assert check(registry, "--select", "TR106,TR107").lines == []

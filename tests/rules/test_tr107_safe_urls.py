@@ -10,16 +10,16 @@ from .conftest import mutate
 @pytest.mark.parametrize(("url", "problem"), [
     ("javascript:alert(1)", "uses the javascript: scheme"),
     ("data:text/html;base64,PHNjcmlwdD4=", "uses the data: scheme"),
-    ("https://trust center.cohere.com/<script>", "is not a valid uri"),
-    ("http://trustcenter.cohere.com", "is not https"),
-    ("https://user:secret@trustcenter.cohere.com", "carries credentials"),
-    ("https://evil.com%2F.cohere.com/", "is not a valid URL"),
-    ("https://evil%00.cohere.com/", "is not a valid URL"),
-    ("https://evil.com;.cohere.com/", "has a host that is not a valid domain name"),
-    ("https://evil.com%5C.cohere.com/", "is not a valid URL"),
-    ("https://[v1.x.cohere.com]/", "is not a valid URL"),
-    ("https://evil_x.cohere.com/", "has a host that is not a valid domain name"),
-    ("https://xn--zz-zzz.cohere.com/", "not a valid internationalised domain name"),
+    ("https://trust center.vendor.example/<script>", "is not a valid uri"),
+    ("http://trust.vendor.example", "is not https"),
+    ("https://user:secret@trust.vendor.example", "carries credentials"),
+    ("https://evil.com%2F.vendor.example/", "is not a valid URL"),
+    ("https://evil%00.vendor.example/", "is not a valid URL"),
+    ("https://evil.com;.vendor.example/", "has a host that is not a valid domain name"),
+    ("https://evil.com%5C.vendor.example/", "is not a valid URL"),
+    ("https://[v1.x.vendor.example]/", "is not a valid URL"),
+    ("https://evil_x.vendor.example/", "has a host that is not a valid domain name"),
+    ("https://xn--zz-zzz.vendor.example/", "not a valid internationalised domain name"),
     ("https://192.168.0.1/", "has an IP address as host"),
     ("https://0x7f.1/", "has an IP address as host"),
     ("https://[::1]/", "has an IP address as host"),
@@ -33,12 +33,12 @@ def test_unsafe_archive_url_fails(registry: Path, check, url: str, problem: str)
 
 def test_https_url_passes(registry: Path, check) -> None:
     mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][0].update(
-        archived="https://web.archive.org/web/2026/https://trustcenter.cohere.com"))
+        archived="https://web.archive.org/web/2026/https://trust.vendor.example"))
     assert check(registry, "--select", "TR107").lines == []
 
 
-@pytest.mark.parametrize(("file", "key", "line"), [("registry.yaml", "license_url", 3),
-                                                   ("organisations/cohere.yaml", "trust_center", 6)])
+@pytest.mark.parametrize(("file", "key", "line"), [
+    ("registry.yaml", "license_url", 3), ("organisations/synthetic-vendor.yaml", "trust_center", 6)])
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "http://creativecommons.org/licenses/by/4.0/",
                                  "https://user:pw@creativecommons.org/", "data:text/html,x"])
 def test_unsafe_url_in_registry_or_organisation_fails(registry: Path, check, file: str, key: str,

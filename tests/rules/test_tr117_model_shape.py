@@ -17,9 +17,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(("kind", "file", "old", "new", "where", "message"), [
-    ("organisation", "organisations/cohere.yaml", "domains:\n- cohere.com\n", "", (),
+    ("organisation", "organisations/synthetic-vendor.yaml", "domains:\n- vendor.example\n", "", (),
      "the file is missing required key 'domains'"),
-    ("organisation", "organisations/cohere.yaml", "kind: company", "kind: [company]", (),
+    ("organisation", "organisations/synthetic-vendor.yaml", "kind: company", "kind: [company]", (),
      "kind must be one of: authority, company"),
     ("registry", "registry.yaml", "stale_after_days: 180\n", "", (),
      "the file is missing required key 'stale_after_days'"),

@@ -8,7 +8,7 @@ from .conftest import mutate
 def _home_page(quote: str | None = None, kind: str = "documentation"):
     def change(data: dict) -> None:
         source = data["cells"]["iso_27001"]["sources"][0]
-        source.update(url="https://cohere.com/", kind=kind)
+        source.update(url="https://vendor.example/", kind=kind)
         if quote:
             source["quote"] = quote
     return change
@@ -18,7 +18,7 @@ def test_home_page_without_quote_fails(registry: Path, check) -> None:
     mutate(registry, _home_page())
     result = check(registry)
     assert result.codes() == ["TR119"]
-    assert "iso_27001 is graded yes_public on a site's home page (cohere.com) without a quote" \
+    assert "iso_27001 is graded yes_public on a site's home page (vendor.example) without a quote" \
         in result.lines[0]
     assert "cite the page that states it, or add `quote:`" in result.lines[0]
 
@@ -31,5 +31,5 @@ def test_home_page_with_quote_passes(registry: Path, check) -> None:
 def test_trust_center_home_page_and_negative_grades_pass(registry: Path, check) -> None:
     mutate(registry, _home_page(kind="trust_center"))
     mutate(registry, lambda d: d["cells"]["art53_summary"]["sources"][0].update(
-        url="https://docs.cohere.com/"))
+        url="https://docs.vendor.example/"))
     assert check(registry).lines == []

@@ -4,21 +4,22 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import COHERE
+from .conftest import OFFERING
 
 
 @pytest.mark.parametrize(("move_to", "message"), [
-    ("offerings/cohere-api.YAML", "suffix '.YAML' is not .yaml in lower case"),
-    ("offerings/cohere-api.Yml", "suffix '.Yml' is not .yaml in lower case"),
-    ("offerings/sub/cohere-api.yaml", "file in a sub-folder of offerings/"),
-    ("offerings/a/b/cohere-api.yaml", "file in a sub-folder of offerings/"),
+    ("offerings/synthetic-api.YAML", "suffix '.YAML' is not .yaml in lower case"),
+    ("offerings/synthetic-api.Yml", "suffix '.Yml' is not .yaml in lower case"),
+    ("offerings/sub/synthetic-api.yaml", "file in a sub-folder of offerings/"),
+    ("offerings/a/b/synthetic-api.yaml", "file in a sub-folder of offerings/"),
     ("offerings/notes.txt", "offerings/ holds only data files"),
     ("offerings/.hidden.YAML", "suffix '.YAML' is not .yaml in lower case"),
-    ("organisations/cohere.YAML", "suffix '.YAML' is not .yaml"),
+    ("organisations/synthetic-vendor.YAML", "suffix '.YAML' is not .yaml"),
 ])
 def test_stray_file_fails(registry: Path, check, move_to: str, message: str) -> None:
     (registry / move_to).parent.mkdir(parents=True, exist_ok=True)
-    source = registry / (COHERE if move_to.startswith("offerings") else "organisations/cohere.yaml")
+    organisation = "organisations/synthetic-vendor.yaml"
+    source = registry / (OFFERING if move_to.startswith("offerings") else organisation)
     (registry / move_to).write_bytes(source.read_bytes())
     result = check(registry, "--select", "TR120")
     assert result.status == 1
@@ -34,8 +35,8 @@ def test_empty_sub_folder_and_folder_link_fail(registry: Path, check) -> None:
 
 
 def test_data_files_only_pass(registry: Path, check) -> None:
-    (registry / "offerings" / "draft.yml").write_bytes((registry / COHERE).read_bytes())
-    for own in (".DS_Store", ".cohere-api.yaml.swp", "cohere-api.yaml~"):  # editors' and systems'
+    (registry / "offerings" / "draft.yml").write_bytes((registry / OFFERING).read_bytes())
+    for own in (".DS_Store", ".synthetic-api.yaml.swp", "synthetic-api.yaml~"):  # editors' and systems'
         (registry / "offerings" / own).write_bytes(b"")
     assert check(registry, "--select", "TR120").lines == []
 

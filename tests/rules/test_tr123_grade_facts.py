@@ -10,7 +10,7 @@ def test_yes_public_signatory_of_one_chapter_fails(registry: Path, check) -> Non
         chapters="safety_and_security"))
     result = check(registry)
     assert result.codes() == ["TR123"]
-    assert result.lines[0].startswith(f"offerings/cohere-api.yaml:{line_of(path, 'chapters:')}:")
+    assert result.lines[0].startswith(f"offerings/synthetic-api.yaml:{line_of(path, 'chapters:')}:")
     assert ("gpai_cop is graded yes_public but chapters is safety_and_security; "
             "yes_public needs chapters: all") in result.lines[0]
 

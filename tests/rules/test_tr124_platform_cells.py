@@ -2,15 +2,15 @@
 
 from pathlib import Path
 
-from .conftest import COHERE, cohere, write
+from .conftest import OFFERING, synthetic, write
 
-PARTNER = "offerings/synthetic-cohere-twin.yaml"
+PARTNER = "offerings/synthetic-twin.yaml"
 
 
 def _twin(registry: Path, change=None) -> None:
     """A second offering on the same platform whose soc2_type2 cites the same page as yes_public."""
-    data = cohere(registry)
-    data["id"] = "synthetic-cohere-twin"
+    data = synthetic(registry)
+    data["id"] = "synthetic-twin"
     cell = data["cells"]["soc2_type2"]
     cell.update(status="yes_public", route="public")
     cell.pop("caveat", None)
@@ -25,10 +25,10 @@ def test_same_page_graded_differently_is_reported_in_both_files(registry: Path, 
     result = check(registry, "--select", "TR124")
     assert result.codes() == ["TR124", "TR124"]
     mine, twin = sorted(result.lines)
-    assert mine.startswith(f"{COHERE}:") and twin.startswith(f"{PARTNER}:")
+    assert mine.startswith(f"{OFFERING}:") and twin.startswith(f"{PARTNER}:")
     assert "soc2_type2 is yes_sales_gated here but " + PARTNER in mine
-    assert "citing the same page (same platform cohere)" in mine
-    assert "soc2_type2 is yes_public here but " + COHERE in twin
+    assert "citing the same page (same platform synthetic-vendor)" in mine
+    assert "soc2_type2 is yes_public here but " + OFFERING in twin
     assert "a variant, or a fact naming it" in twin
 
 
@@ -39,7 +39,7 @@ def test_a_fact_naming_the_difference_settles_it(registry: Path, check) -> None:
 
 
 def test_a_variant_carrying_the_other_grade_settles_it(registry: Path, check) -> None:
-    source = cohere(registry)["cells"]["soc2_type2"]["sources"][0]
+    source = synthetic(registry)["cells"]["soc2_type2"]["sources"][0]
     _twin(registry, lambda d: d["cells"]["soc2_type2"].update(variants=[{
         "scope": "plan", "applies_to": "Synthetic enterprise plan", "status": "yes_sales_gated",
         "caveat": "Synthetic caveat.", "sources": [source]}]))

@@ -10,7 +10,7 @@ import pytest
 
 from .. import netserver
 from ..netserver import QUOTE
-from ..nettools import COHERE, point_sources, resolve_args, trustreg
+from ..nettools import OFFERING, point_sources, resolve_args, trustreg
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -30,12 +30,12 @@ def test_quotes_check_reports_missing_quotes_at_the_quote(registry: Path, run: R
     assert status == 1
     lines = out.splitlines()
     assert len(lines) == 2 and all(": TR301 " in line for line in lines)
-    text = (registry / COHERE).read_text(encoding="utf-8").splitlines()
+    text = (registry / OFFERING).read_text(encoding="utf-8").splitlines()
     for line in lines:
         number = int(line.split(":")[1])
         assert text[number - 1].lstrip().startswith("quote:")
-    assert any("quote not found on https://trustcenter.cohere.com/noquote" in line for line in lines)
-    assert any("could not check the quote: https://trustcenter.cohere.com/404 gave no page (HTTP 404)"
+    assert any("quote not found on https://trust.vendor.example/noquote" in line for line in lines)
+    assert any("could not check the quote: https://trust.vendor.example/404 gave no page (HTTP 404)"
                in line for line in lines)
 
 
@@ -64,7 +64,7 @@ def test_recorded_store_is_read_back(registry: Path, run: Run) -> None:
 def test_quotes_check_of_named_files_fetches_only_theirs(registry: Path, run: Run) -> None:
     point_sources(registry, soc2_type2=("/noquote", QUOTE))
     (registry / "offerings" / "other.yaml").write_text(
-        (registry / COHERE).read_text(encoding="utf-8").replace("id: cohere-api", "id: other"),
+        (registry / OFFERING).read_text(encoding="utf-8").replace("id: synthetic-api", "id: other"),
         encoding="utf-8")
     status, out, _ = run("check", "--quotes", str(registry / "offerings" / "other.yaml"))
     assert status == 1 and out.count("TR301") == 1 and out.startswith("offerings/other.yaml:")

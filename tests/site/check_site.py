@@ -1,9 +1,10 @@
 """Check a built site in real headless Chromium (Debian's chromium and chromedriver).
 
-Every page must load with no console error; the Cohere page must show "Watch-outs 7";
+Every page must load with no console error; every offering page must show its number of
+watch-outs as data.json (beside the site) counts them;
 with --hostile, injected markup must show as text and never run. The matrix must fit a 390 px
 screen, print must show every link's URL, and the compare page's selects must show the offering
-chosen. Screenshots of the index and the Cohere page go to --screenshots.
+chosen. Screenshots of the index and the first offering page go to --screenshots.
 
 Usage: python tests/site/check_site.py SITE_DIR [--screenshots DIR] [--hostile]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import sys
 import tempfile
 import threading
@@ -77,20 +79,20 @@ def check_small_screen(driver: webdriver.Chrome, base: str) -> list[str]:
     return [f"index.html: {len(off)} of {len(cells)} matrix cells off a 390 px screen"] if off else []
 
 
-def check_print(driver: webdriver.Chrome, base: str) -> list[str]:
+def check_print(driver: webdriver.Chrome, base: str, name: str) -> list[str]:
     """Printed, every link shows its URL and cells are kept whole."""
-    driver.get(f"{base}/offerings/cohere-api.html")
+    driver.get(f"{base}/{name}")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     problems = []
     for a in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
         after = driver.execute_script("return getComputedStyle(arguments[0], '::after').content", a)
         if a.get_attribute("href").split("#")[0].rstrip("/") not in after and \
                 a.get_dom_attribute("href") not in after:
-            problems.append(f"offerings/cohere-api.html: printed link {a.text!r} shows no URL")
+            problems.append(f"{name}: printed link {a.text!r} shows no URL")
             break
     cell = driver.find_element(By.CSS_SELECTOR, ".cell")
     if driver.execute_script("return getComputedStyle(arguments[0]).breakInside", cell) != "avoid":
-        problems.append("offerings/cohere-api.html: printed cells may break across pages")
+        problems.append(f"{name}: printed cells may break across pages")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     return problems
 
@@ -112,10 +114,18 @@ def check_compare(driver: webdriver.Chrome, base: str) -> list[str]:
     return problems
 
 
+def expected_watch_outs(site: Path) -> dict[str, str]:
+    """Page -> the "Watch-outs N" line it must show, from the data.json built beside the site."""
+    feed = json.loads((site.parent / "data.json").read_text(encoding="utf-8"))
+    return {f"offerings/{o['id']}.html": f"Watch-outs {len(o['watch_outs'])}" for o in feed["offerings"]}
+
+
 def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
     """Problems found, one line each (empty when the site passes)."""
     problems: list[str] = []
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    watch_outs = expected_watch_outs(site)
+    first = next((name for name in pages if name.startswith("offerings/")), None)
     with serve(site) as base, browser() as driver:
         for name in pages:
             driver.get(f"{base}/{name}")
@@ -129,19 +139,19 @@ def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
             if driver.find_elements(By.CSS_SELECTOR, "main script, main img"):
                 problems.append(f"{name}: data produced a <script> or <img> element")
             body = driver.find_element(By.TAG_NAME, "body").text
-            if name == "offerings/cohere-api.html" and "Watch-outs 7" not in body:
-                problems.append(f"{name}: does not show 'Watch-outs 7'")
+            if name in watch_outs and watch_outs[name] not in body:
+                problems.append(f"{name}: does not show {watch_outs[name]!r}")
             if hostile and name == "offerings/synthetic-hostile-api.html":
                 for text in ("<script>window.__pwned = 1;", "onerror=", "[click me](javascript:"):
                     if text not in body:
                         problems.append(f"{name}: hostile text {text!r} is not shown as text")
-            if screenshots and name in ("index.html", "offerings/cohere-api.html"):
+            if screenshots and name in ("index.html", first):
                 screenshots.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(screenshots / f"{Path(name).stem}.png"))
         if "index.html" in pages:
             problems += check_small_screen(driver, base)
-        if "offerings/cohere-api.html" in pages:
-            problems += check_print(driver, base)
+        if first:
+            problems += check_print(driver, base, first)
         if "compare/index.html" in pages:
             problems += check_compare(driver, base)
     if not pages:

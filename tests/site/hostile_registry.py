@@ -16,6 +16,7 @@ from trustreg.fmt import dump
 from trustreg.loader import load
 
 REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "registry"  # synthetic data; the schema is the checkout's
 SCRIPT = "<script>window.__pwned = 1; document.title = 'pwned';</script>"
 IMG = '<img src=x onerror="window.__pwned = 2">'
 MARKDOWN = "[click me](javascript:alert(1)) and ![x](https://example.com/x.png)"
@@ -25,12 +26,12 @@ HOSTILE_ID = "synthetic-hostile-api"
 def make(root: Path) -> Path:
     root.mkdir(parents=True)
     for part in ("registry.yaml", "schema", "organisations", "offerings"):
-        source = REPO / part
+        source = (REPO if part == "schema" else FIXTURE) / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / part)
     (root / "organisations" / "synthetic-example.yaml").write_text(dump({
         "id": "synthetic-example", "name": f"Synthetic Example {IMG}", "kind": "company",
         "domains": ["example.com"]}), encoding="utf-8")
-    data = load(REPO / "offerings" / "cohere-api.yaml").data
+    data = load(FIXTURE / "offerings" / "synthetic-api.yaml").data
     data.update(id=HOSTILE_ID, name=f"Synthetic {SCRIPT}", developer="synthetic-example",
                 platform="synthetic-example", summary=f"Synthetic test offering. {MARKDOWN} {IMG}")
     for cell in data["cells"].values():

@@ -1,6 +1,7 @@
 """Validate data files against their schemas and the lint rules.
 
-Exit status: 0 no errors (warnings may be printed), 1 findings, 2 usage error.
+Exit status: 0 no errors (warnings may be printed), 1 findings, 2 usage error. Without errors,
+one summary line goes to stderr (stdout holds only the findings, in the --format asked for).
 """
 
 from __future__ import annotations
@@ -8,8 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .network import add_network_arguments
+
+if TYPE_CHECKING:
+    from ..checker import Result
+    from ..findings import Finding
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -128,4 +134,21 @@ def run(args: argparse.Namespace) -> int:
     if args.quotes and "TR301" in checker.codes:
         findings = sorted(findings + _quote_findings(args, root, paths, result.valid("offering")))
     sys.stdout.write(render(findings, args.format))
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    if any(f.severity == "error" for f in findings):
+        return 1
+    sys.stderr.write(summary(result, findings) + "\n")  # stdout holds only findings (json, github)
+    return 0
+
+
+def summary(result: Result, findings: list[Finding]) -> str:
+    """One line for a run without errors, e.g. 'checked 16 offerings and 18 organisations: no findings'."""
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    checked = (f"checked {count(len(result.valid('offering')), 'offering')} and "
+               f"{count(len(result.valid('organisation')), 'organisation')}")
+    if not findings:
+        return f"{checked}: no findings"
+    severities = sorted({f.severity for f in findings})
+    return f"{checked}: no errors, " + ", ".join(
+        count(sum(f.severity == s for f in findings), s) for s in severities)

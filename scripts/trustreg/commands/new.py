@@ -55,8 +55,8 @@ def scaffold(args: argparse.Namespace, dimensions: list[str]) -> dict[str, Any]:
     """The data of a new offering: structure complete, every judgement left to a person."""
     category = args.category or ("" if not (args.developer and args.platform) else
                                  CATEGORIES[args.developer != args.platform])
-    cell = {"status": "", "caveat": "", "confidence": "", "verified": "", "evidence": "",
-            "sources": []}
+    # no optional field (caveat, route, facts): check asks for them once the grade needs them
+    cell = {"status": "", "confidence": "", "verified": "", "evidence": "", "sources": []}
     return {
         "id": args.id, "format": FORMAT, "name": args.name, "developer": args.developer,
         "platform": args.platform, "category": category, "model_family": "",
