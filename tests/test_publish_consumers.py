@@ -290,7 +290,7 @@ def test_a_draft_verified_live_is_reported_in_atom_and_changelog(
     capsys.readouterr()
     text = (published / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "### Verified live" in text
-    assert "Bolt Api · SOC 2 Type II: No public evidence, graded from copies of the cited pages, " \
+    assert "Bolt Api · SOC 2 Type II: No public evidence, graded from copies, " \
            "verified live on 2026-11-20." in text
     assert "re-verified" not in text
 

@@ -110,7 +110,7 @@ class Release:
     changed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    verified_live: list[str] = field(default_factory=list)
+    verified_live: list[str] = field(default_factory=list)  # drafts verified against the live pages
     reverified: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -247,16 +247,15 @@ class History:
                                    f"{', '.join(fields)} changed. {credit}".rstrip())
         for change in diff.cells:
             name = md(new[change.offering].get("name", change.offering))
-            live = verified_live(change)
+            live = " Verified live." if change.is_verified_live else ""
             if change.is_correction:
-                also = f" Verified live on {md(change.new['verified'])}." if live else ""
                 release.corrected.append(f"- {name} · {md(self.label(change.dimension))}: "
-                                         f"{self.correction(change)}{also} {credit}".rstrip())
-            elif live:
+                                         f"{self.correction(change)}{live} {credit}".rstrip())
+            elif change.is_verified_live:
                 release.verified_live.append(
-                    f"- {name} · {md(self.label(change.dimension))}: "
-                    f"{self.grade(change.new.get('status'))}, graded from copies of the cited pages, "
-                    f"verified live on {md(change.new['verified'])}. {credit}".rstrip())
+                    f"- {name} · {md(self.label(change.dimension))}: {self.grade(change.new.get('status'))}, "
+                    f"graded from copies, verified live on {md(str(change.new['verified']))}. "
+                    f"{credit}".rstrip())
             elif change.is_reverification:
                 release.reverified[f"{name} ({code(change.offering)})"] += 1
             else:

@@ -29,6 +29,7 @@ class Match:
     offset: int | None = None  # character offset of the quote's start in the page's text
     context: str = ""  # the page's text around the place found (or where matching stopped)
     reason: str = ""  # why not, when not found
+    end: int | None = None  # character offset just after the quote's end, when found
 
     def describe(self) -> str:
         if self.found:
@@ -94,6 +95,16 @@ def _in_order(parts: list[str], page: str) -> bool:
     return True
 
 
+def parts(quote: str) -> list[str]:
+    """The quote's parts: its text split at each `[...]` elision, blank parts left out."""
+    return [p.strip() for p in _ELISION.split(quote) if p.strip()]
+
+
+def words(quote: str) -> int:
+    """How many words the quote holds outside its elisions."""
+    return sum(len(p.split()) for p in parts(quote))
+
+
 def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
     """Where the quote (with its [...] elisions) appears in text, or why it does not.
 
@@ -119,7 +130,7 @@ def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
         first = at if first is None else first
         position = at + len(part)
     start, end = where.origin(first), where.origin(position - 1) + 1
-    return Match(True, start, _snippet(text, start, end))
+    return Match(True, start, _snippet(text, start, end), end=end)
 
 
 def _missing(page: str, where: Folded, text: str, part: str, position: int, number: int,
