@@ -104,7 +104,7 @@ def read_in_copy(source: Source) -> str:
     captured = (f', captured <time datetime="{e(copy.captured)}">{e(copy.captured)}</time>'
                 if copy.captured else ", capture date not known")
     where = f" ({link(copy.url, 'the copy')})" if copy.url else ""
-    return f'<span class="retrieved">read in a copy held by {e(copy.held_by)}{captured}{where}</span>'
+    return f'<span class="copyread">read in a copy held by {e(copy.held_by)}{captured}{where}</span>'
 
 
 def correction(registry: Registry, offering: Offering | None = None,

@@ -27,7 +27,7 @@ footer{max-width:72em;margin:2em auto;padding:1em 1.5em;border-top:1px solid #cc
 .sources ul,.leads ul,ul.sources{margin:.2em 0;padding-left:1.2em}
 .label{font-weight:600;margin:.4em 0 0}
 .leads{font-size:.9em;color:#3d4450;margin-top:.6em;padding-left:.8em;border-left:3px dotted #99a}
-.retrieved{color:#3d4450;font-size:.9em}
+.retrieved,.copyread{color:#3d4450;font-size:.9em}
 blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ccd;color:#2b2f36}
 .grade{white-space:nowrap;border-radius:4px;padding:0 .4em;font-weight:600;font-size:.9em;border:1px solid #8a94a0;background:#f4f5f7;color:#2b2f36}
 .g-yes_public{background:#d9f2dc;color:#145a1e;border-color:#5c9a66}
@@ -36,7 +36,7 @@ blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ccd;c
 .g-partial{background:#fff0c2;color:#5c3f00;border-color:#a07a00}
 .g-unclear{background:#eceff1;color:#2f3d44;border-color:#6d7b83}
 .g-no_public_evidence{background:#ffe1cc;color:#6e2400;border:2px solid #c2410c}
-.g-documented_no{background:#b3261e;color:#fff;border:2px solid #6e0f0a}
+.g-documented_no{background:#b3261e;color:#ffffff;border:2px solid #6e0f0a}
 .draft{white-space:nowrap;border:1px dashed #5c4600;border-radius:4px;padding:0 .3em;margin-left:.3em;font-size:.8em;font-weight:600;background:#fffbe6;color:#4a3800}
 .draft .dn{font-weight:400;white-space:normal}
 .correct{font-size:.9em}
