@@ -63,6 +63,7 @@ main:has(.matrix){max-width:none;padding:1em .8em}
 .matrix .dn,.dl,.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .legend ul{list-style:none;padding:0}
 .pick{display:flex;flex-wrap:wrap;gap:0 2em}
+.pick p{min-width:0;max-width:100%}
 select{max-width:100%;font:inherit}
 @media (max-width:40em){
 main{padding:.5em .8em}
