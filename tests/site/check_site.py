@@ -104,6 +104,10 @@ def check_widths(driver: webdriver.Chrome, base: str, screenshots: Path | None) 
                 driver.save_screenshot(str(screenshots / f"{stem}-{width}.png"))
             if name != "index.html":
                 continue
+            if screenshots:  # the far columns, scrolled to inside the table's box
+                driver.execute_script("var s = document.querySelector('.scroll');"
+                                      "s.scrollLeft = s.scrollWidth; s.scrollIntoView();")
+                driver.save_screenshot(str(screenshots / f"matrix-{width}-scrolled.png"))
             reached, first_held, head_held, scrolls = driver.execute_script(MATRIX_REACH)
             if not reached:
                 problems.append(f"index.html: the last matrix column cannot be reached at {width} px")

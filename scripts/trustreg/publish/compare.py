@@ -127,7 +127,7 @@ def compare_css(registry: Registry) -> str:
     lines += ["@supports not selector(:has(a)){.cmp{display:block}.cmp .rh{display:none}"
               ".cmp .col{display:block;border-top:2px solid #14325c}}",
               "@media (max-width:40em){.cmp{grid-template-columns:0 minmax(0,1fr) minmax(0,1fr);"
-              "gap:0 .5em}.pick p,.pick select{width:100%}"
+              "gap:0 .5em}.pick p,.pick select{width:100%}.cmp h2{font-size:1.15em}"
               ".cmp .rh{display:none}.cmp .cc .sr{position:static;width:auto;height:auto;"
               "clip:auto;margin:0;font-weight:600;white-space:normal}}"]
     return "\n".join(lines) + "\n"

@@ -70,6 +70,7 @@ main{padding:.5em .8em}
 header.site{padding:.6em .8em}
 .matrix{font-size:.8em}
 .matrix tbody th{min-width:6.5em;max-width:7.5em;overflow-wrap:anywhere}
+.matrix .who{display:none}
 .matrix thead th,.matrix td{min-width:5em}
 }
 @media print{
