@@ -177,6 +177,13 @@ def test_the_correction_section_the_pages_link_exists() -> None:
     assert "\n## Correct a cell\n" in (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
+def test_the_matrix_marks_a_cell_worse_for_a_variant(registry: Registry) -> None:
+    html = files(registry)["index.html"]
+    cell = html[html.index('href="offerings/acme-api.html#training_on_customer_data"'):]
+    assert cell[:cell.index("</td>")].endswith('<span class="vm">worse for a variant</span></a>')
+    assert html.count('class="vm"') == 1
+
+
 def test_question_pages_show_variants_and_reviews(registry: Registry) -> None:
     page = text(files(registry)["questions/training_on_customer_data.html"])
     assert "Variant (Plan: Free): ✕ No (documented) The synthetic free plan trains on prompts." in page

@@ -198,7 +198,8 @@ def matrix_cell(registry: Registry, offering: Offering, dim_id: str) -> str:
         return "<td>—</td>"
     dim = registry.vocabulary.dimensions[dim_id]
     grade = registry.vocabulary.grades[cell.status]
-    draft = f'{draft_badge(cell)}' if cell.is_draft else ""
+    draft = draft_badge(cell) + ('<span class="vm">worse for a variant</span>' if cell.worse_variants
+                                 else "")
     return (f'<td class="g-{e(cell.status)}"><a href="offerings/{e(offering.id)}.html#{e(dim_id)}">'
             f'<span class="dl">{e(dim.label)}: </span><span aria-hidden="true">{e(grade.glyph)}</span> '
             f'<span class="gl">{e(grade.label)}</span><span class="sr"> ({e(offering.name)})</span>'

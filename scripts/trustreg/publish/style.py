@@ -59,6 +59,7 @@ main:has(.matrix){max-width:none;padding:1em .8em}
 .matrix td.g-yes_public,.matrix td.g-yes_sales_gated,.matrix td.g-yes_platform_only,.matrix td.g-partial,.matrix td.g-unclear,.matrix td.g-no_public_evidence,.matrix td.g-documented_no{border-radius:0;border-width:0 1px 1px 0;border-style:solid;border-color:#dde}
 .matrix td.g-documented_no{border-color:#6e0f0a}
 .matrix .gl{display:block}
+.matrix .vm{display:block;font-size:.9em;font-style:italic}
 .matrix .draft{display:inline-block;margin:.2em 0 0;background:#fffbe6;color:#4a3800}
 .matrix .dn,.dl,.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .legend ul{list-style:none;padding:0}
