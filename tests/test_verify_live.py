@@ -81,6 +81,6 @@ def test_the_changelog_records_a_draft_verified_live(registry: Path, capsys) -> 
     repo.commit("Verify the SOC 2 draft live", author="Ana Example <ana@example.org>")
     text = changelog_text(registry, load_vocabulary(registry), warn=lambda _m: None)
     section = text.split("### Verified live\n\n", 1)[1].split("\n\n", 1)[0].strip()
-    assert section == ("- Cohere API · SOC 2 Type II: Yes, sales-gated, graded from copies, verified "
-                       "live on 2026-11-24. Credit: Ana Example.")
+    assert section == ("- Cohere API · SOC 2 Type II: Yes, sales-gated, graded from copies of the cited "
+                       "pages, verified live on 2026-11-24. Credit: Ana Example.")
     assert "re-verified without change" not in text

@@ -365,7 +365,10 @@ class Checker:
 
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         reported = within(self.root, paths)
-        inside = [f for f in findings if reported(f.path)]
+        # an excerpt asked for brings the findings on the quotes checked against it (TR135, TR137)
+        excerpts = tuple(display(self.root, p) for p in paths if kind_of(self.root, p) == "excerpt")
+        inside = [f for f in findings if reported(f.path) or (excerpts and any(
+            name in f.message for name in excerpts))]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])

@@ -9,11 +9,11 @@ re-read since the base (TR201), and a verified date, or a draft's date, newer th
 verified or draft date (TR202); when the base's date is already today, today is enough. A
 source read again (a later `retrieved`, or another `copy`) counts only with the page's excerpt
 as read: new, or holding other passages, sha256 or copy than at the base (TR205: a new date
-is not a new reading). An offering file that does
-not load at the base cannot be compared (TR200), and domains added to an organisation (or
-its kind changed) are reported for a reviewer (TR203). A new offering needs a primary source
-for every cell graded other than no_public_evidence or unclear: rule TR105, which check always
-runs.
+is not a new reading). An offering file that does not load at the base, or lacks the shape
+history is read by (shapes.HISTORY_OFFERING), cannot be compared (TR200), and domains added
+to an organisation (or its kind changed) are reported for a reviewer (TR203). A new offering
+needs a primary source for every cell graded other than no_public_evidence or unclear: rule
+TR105, which check always runs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .loader import Document
 from .migration import migrate
 from .primary_basis import basis_findings
 from .semdiff import CellChange, as_of, diff_registry, fresh_primary_sources, later, reread_sources
+from .shapes import history_problem
 from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 
 AUTO = "auto"
@@ -55,11 +56,16 @@ def files_at(root: Path, rev: str, folder: str) -> Tree:
             except FindingError as exc:
                 tree.broken[path] = exc.finding.message
                 continue
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
-                # an older format is compared as migrated: a format change is no correction
-                tree.data.setdefault(data["id"], migrate(data) if folder == "offerings" else data)
+            if folder == OFFERINGS_DIR:  # an older format is compared as migrated: no correction
+                data = migrate(data)
+                problem = history_problem(data)
             else:
-                tree.broken[path] = "it is not a mapping with an id"
+                problem = None if isinstance(data, dict) and isinstance(data.get("id"), str) else (
+                    "it is not a mapping with an id")
+            if problem:
+                tree.broken[path] = problem
+            else:
+                tree.data.setdefault(data["id"], data)
     return tree
 
 

@@ -120,11 +120,6 @@ class CellChange:
         return any(f in CORRECTION_FIELDS for f in self.fields)
 
     @property
-    def is_verified_live(self) -> bool:
-        """A draft became a cell verified against the live pages."""
-        return "draft" in self.old and "draft" not in self.new and bool(self.new.get("verified"))
-
-    @property
     def is_reverification(self) -> bool:
         return not self.is_correction and "verified" in self.fields
 

@@ -22,6 +22,7 @@ from .model import Offering, Organisation, Registry
 from .quotes import find_quote
 from .rules.tr106_source_domain import primary_host
 from .urls import host as url_host
+from .workspace import relative
 
 STORE = "watch/fingerprints.txt"
 STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
@@ -133,11 +134,22 @@ def read_page(page: Page) -> Extracted | str:
         return str(exc)
 
 
+def store_path(root: Path) -> Path:
+    """Where the fingerprints are kept; FindingError (TR302) when a link would take reading or
+    writing them elsewhere (watch/ or the file a symbolic link)."""
+    path = root / STORE
+    if path.is_symlink() or relative(root, path) != STORE:
+        raise FindingError(Finding(STORE, 1, 1, "TR302", f"{STORE} is a symbolic link or in a "
+                                   "linked folder, which leads out of the checkout",
+                                   "make watch/ a plain folder of the checkout, holding a plain file"))
+    return path
+
+
 def load_store(root: Path) -> dict[str, Record]:
     """The recorded fingerprints; a malformed line raises FindingError (TR302)."""
     from .loader import read_text
 
-    path = root / STORE
+    path = store_path(root)
     if not path.exists():
         return {}
     records: dict[str, Record] = {}
@@ -202,7 +214,7 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
                 sha = fingerprint(read.text)
                 if url not in store or store[url].sha256 != sha:
                     store[url] = Record(sha, today)
-        atomic.write_text(registry.root / STORE, store_text(store))
+        atomic.write_text(store_path(registry.root), store_text(store), root=registry.root)
     return Report(today, len(found), len(pages), alerts, record,
                   [draft_quote(t, reads[t.url]) for t in found if t.draft])
 

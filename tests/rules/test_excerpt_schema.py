@@ -30,16 +30,25 @@ def test_an_excerpt_with_a_yaml_anchor_is_refused_by_the_loader(registry: Path, 
     assert result.status == 1 and result.codes()[0].startswith("TR0")
 
 
-def test_check_of_one_excerpt_reports_only_it(registry: Path, check) -> None:
+def test_check_of_one_excerpt_reports_it_and_the_quotes_against_it(registry: Path, check) -> None:
     drafted(registry)
     bad = write_excerpt(registry, SECURITY, ["Not the quoted words."])
     result = check(registry, str(bad))
-    assert result.codes() == ["TR134"]
+    assert result.codes() == ["TR134", "TR135"]  # and the quote checked against it
     assert check(registry, str(registry / "offerings")).codes() == ["TR135"]
-    assert check(registry, str(registry / "excerpts")).codes() == ["TR134"]
+    assert check(registry, str(registry / "organisations")).codes() == []
 
 
 def test_the_excerpt_schema_file_is_kept_current(registry: Path, check) -> None:
     (registry / "schema/excerpt.schema.json").unlink()
     result = check(registry, "--select", "TR114")
     assert result.lines[0].startswith("schema/excerpt.schema.json:1:1: TR114")
+
+
+def test_check_of_an_excerpt_reports_the_quotes_it_no_longer_holds(registry: Path, check) -> None:
+    from .evidence import TRUST
+
+    drafted(registry)
+    changed = write_excerpt(registry, TRUST, ["Synthetic Corp undergoes an annual SOC 2 Type II audit."])
+    result = check(registry, str(changed))
+    assert result.codes() == ["TR135"] and result.lines[0].startswith("offerings/cohere-api.yaml:")

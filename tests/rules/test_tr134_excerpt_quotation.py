@@ -27,3 +27,11 @@ def test_each_passage_around_one_part_of_an_elided_quote_passes(registry: Path, 
     write_excerpt(registry, TRUST, ["Synthetic Corp undergoes an annual SOC 2 Type II audit.",
                                     "The report under a mutual NDA, on request."])
     assert check(registry, "--select", "TR134,TR135").lines == []
+
+
+def test_an_excerpt_quoted_by_a_cell_with_a_schema_error_is_not_called_uncited(registry: Path,
+                                                                               check) -> None:
+    path = drafted(registry)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "status: yes_sales_gated", "status: yes_sales_gatd", 1), encoding="utf-8")
+    assert check(registry, "--select", "TR100,TR134").codes() == ["TR100"]

@@ -47,7 +47,7 @@ def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str)
     rel = f"{folder}/{ident}.yaml"
     if (root / rel).exists() or (root / folder / f"{ident}.yml").exists():
         raise UsageError(f"{rel} already exists")
-    atomic.write_text(root / rel, canonical_text(data, kind, load_vocabulary(root)) or "")
+    atomic.write_text(root / rel, canonical_text(data, kind, load_vocabulary(root)) or "", root=root)
     return rel
 
 

@@ -26,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         print("docs/FORMAT.md is out of date: run `trustreg reference`")
         return 1
-    atomic.write_text(target, text)
+    atomic.write_text(target, text, root=root)
     print("wrote docs/FORMAT.md")
     return 0

@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
         target = root / rel
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
-        atomic.write_text(target, text)
+        atomic.write_text(target, text, root=root)
         print(f"wrote {rel}")
     return 0

@@ -18,8 +18,12 @@ def check(docs: list[Document], ctx: Context) -> Iterator[Finding]:
     quotes: dict[str, list[str]] = {}
     for quoted in quoted_sources(docs):
         quotes.setdefault(quoted.page, []).append(quoted.source["quote"])
+    # files with cells left out for schema errors: their quotes are unknown until fixed
+    partial = [d.text for d in docs if set(ctx.vocab.dimensions) - set(d.data["cells"])]
     for doc, excerpt in excerpts(ctx):
         parts = quoted_parts(quotes.get(excerpt.page, ()))
+        if any(excerpt.url in text for text in partial):  # checked again once the file is fixed
+            continue
         if not parts:
             yield doc.finding(("url",), "TR134",
                               f"no primary source quotes {excerpt.url}: the excerpt backs nothing",
