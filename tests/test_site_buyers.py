@@ -14,6 +14,7 @@ from trustreg import cli
 from trustreg.api import load_registry
 from trustreg.model import Registry
 from trustreg.publish import compare, site
+from trustreg.publish.html import root_index
 from trustreg.publish.stamps import as_of
 from trustreg.publish.style import STYLE
 
@@ -157,6 +158,8 @@ def test_the_correction_form_is_prefilled_with_offering_and_dimension(registry: 
     for name, html in pages.items():
         if name.endswith(".html"):
             assert f'href="{FORM}' in html, name
+    changed = dataclasses.replace(registry, meta=dataclasses.replace(registry.meta, correction_form=FORM))
+    assert f'<a href="{FORM}">Suggest a correction</a>' in root_index(changed)  # dist/index.html
 
 
 def test_without_a_form_the_repository_section_or_words_say_how(registry: Registry) -> None:

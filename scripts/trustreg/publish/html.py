@@ -207,7 +207,8 @@ def root_index(registry: Registry) -> str:
 </head>
 <body>
 <main><h1>{name}</h1><p><a href="site/index.html">The registry's pages</a></p>
-<nav aria-label="Data and feeds"><p>{outputs(registry, "")}</p></nav></main>
+<nav aria-label="Data and feeds"><p>{outputs(registry, "")}</p></nav>
+{correction(registry)}</main>
 </body>
 </html>
 """
