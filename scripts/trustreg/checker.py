@@ -14,9 +14,11 @@ from pathlib import Path
 from . import loader
 from .cache import ResultCache, cache_root, fingerprint
 from .findings import Finding, FindingError
+from .jsonschemas.common import SCHEMA_DIR
+from .jsonschemas.shipped import shipped_schema_findings
+from .jsonschemas.validation import SchemaSet
 from .model import organisation_from_data
 from .rules import RULES, Context, Rule
-from .schemas import SCHEMA_DIR, SchemaSet, shipped_schema_findings
 from .vocabulary import from_data as vocabulary_from_data
 from .vocabulary import reference_problems
 from .workspace import (

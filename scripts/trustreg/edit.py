@@ -16,8 +16,8 @@ from . import loader
 from .findings import FindingError
 from .fixer import comment_findings, write_canonical
 from .fmt import canonical_text
-from .schemas import SchemaSet
-from .vocabulary import load_vocabulary
+from .jsonschemas.validation import SchemaSet
+from .vocabulary_file import load_vocabulary
 from .workspace import OFFERINGS_DIR, display, kind_of
 
 

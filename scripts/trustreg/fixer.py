@@ -11,7 +11,7 @@ from . import atomic, loader
 from .findings import Finding, FindingError
 from .fmt import canonical_text
 from .migration import migrate
-from .vocabulary import load_vocabulary
+from .vocabulary_file import load_vocabulary
 from .workspace import (
     OFFERINGS_DIR,
     ORGANISATIONS_DIR,

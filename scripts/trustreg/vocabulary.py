@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
-
-from . import loader
-from .findings import FindingError
 
 NOT_STATED = "not_stated"  # how the data spells a value its source does not state (a review trail's)
 
@@ -126,17 +122,6 @@ def to_data(vocab: Vocabulary) -> dict[str, Any]:
         "independent_parties": [{**asdict(p), "source_kinds": list(p.source_kinds), "remit": list(p.remit)}
                                 for p in vocab.independent.values()],
     }
-
-
-def load_vocabulary(root: Path) -> Vocabulary:
-    """Read schema/vocabulary.yaml of a registry checkout; FindingError when it is not usable."""
-    from .schemas import SchemaSet  # which builds on this module
-
-    doc = loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
-    problems = SchemaSet(root, None).findings(doc, "vocabulary")  # and TR117: what the code reads
-    if problems:
-        raise FindingError(problems[0])
-    return from_data(doc.data)
 
 
 def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:

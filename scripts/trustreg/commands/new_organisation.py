@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
+    from ..jsonschemas.validation import SchemaSet
     from ..loader import Document
-    from ..schemas import SchemaSet
     from ..workspace import ORGANISATIONS_DIR, find_root
     from .new import checked_id, create
 

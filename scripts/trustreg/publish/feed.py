@@ -6,9 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..model import Cell, Offering, Registry, Source, Variant
-from ..vocabulary import to_data
-from .feed_schema import (
+from ..jsonschemas.published import (
     DATA_SCHEMA,
     PUBLISHED,
     SCHEMA_MINOR,
@@ -17,6 +15,8 @@ from .feed_schema import (
     data_schema,
     published_url,
 )
+from ..model import Cell, Offering, Registry, Source, Variant
+from ..vocabulary import to_data
 from .stamps import Stamps
 from .validate import OutputSchema
 

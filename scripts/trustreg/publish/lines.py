@@ -7,8 +7,8 @@ from typing import Any
 
 import orjson
 
+from ..jsonschemas.published import data_schema
 from ..model import Registry
-from .feed_schema import data_schema
 from .validate import OutputSchema
 
 LINES_FILE = "offerings.jsonl"

@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import Offering, Registry
-from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
-from .feed_schema import (
+from ..jsonschemas.published import (
     API_DIR,
     INDEX_SCHEMA,
     PUBLISHED,
@@ -16,6 +14,8 @@ from .feed_schema import (
     record_schema,
     schema_texts,
 )
+from ..model import Offering, Registry
+from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
 from .stamps import Stamps
 from .validate import OutputSchema
 
