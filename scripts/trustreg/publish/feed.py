@@ -6,6 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..jsonschemas.outputs import OutputSchema
 from ..jsonschemas.published import (
     DATA_SCHEMA,
     PUBLISHED,
@@ -18,7 +19,6 @@ from ..jsonschemas.published import (
 from ..model import Cell, Offering, Registry, Source, Variant
 from ..vocabulary import to_data
 from .stamps import Stamps
-from .validate import OutputSchema
 
 
 def source_entry(source: Source) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..jsonschemas.outputs import OutputSchema
 from ..jsonschemas.published import (
     API_DIR,
     INDEX_SCHEMA,
@@ -17,7 +18,6 @@ from ..jsonschemas.published import (
 from ..model import Offering, Registry
 from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
 from .stamps import Stamps
-from .validate import OutputSchema
 
 
 def record(registry: Registry, offering: Offering, stamps: Stamps,
