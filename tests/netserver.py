@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 QUOTE = "Cohere undergoes an annual SOC 2 Type II audit"
 PAGE = ("<!doctype html><html><head><title>Cohere Trust Center</title><script>var x = 1;</script>"
@@ -22,6 +23,8 @@ NO_QUOTE = PAGE.replace("an <b>annual</b>\n  SOC&nbsp;2 Type II audit", "regular
 LATIN1 = ("<html><head><title>Données</title></head><body><p>Les données à caractère personnel "
           "sont hébergées en Europe.</p></body></html>")
 BIG = 50 * 1024 * 1024
+DRIP_STEPS = 40  # with DRIP_PAUSE: 4 s, far past the tests' 1 s deadline
+DRIP_PAUSE = 0.1
 
 
 def pdf_bytes(text: str) -> bytes:
@@ -64,6 +67,9 @@ class Server(ThreadingHTTPServer):
         self.requests: list[str] = []
         self.stall = threading.Event()
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up mid-answer (a deadline, a size cap) is expected: stay quiet."""
+
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
@@ -82,6 +88,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def do_HEAD(self) -> None:  # refused, as some servers do: the link checker then tries GET
+        self.server.requests.append(f"HEAD {self.headers.get('Host')}{self.path}")
+        self._send(405, {"Content-Type": "text/plain"})
 
     def do_GET(self) -> None:
         path = self.path
@@ -156,6 +166,26 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, {"Location": f"https://web.archive.org/web/20261124120000/{target}"})
         elif path.startswith("/web/"):
             self._send(200, {"Content-Type": html}, PAGE.encode())
+        elif path == "/drip-headers":  # one header line at a time, each well within a read timeout
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for number in range(DRIP_STEPS):
+                self.wfile.write(b"X-Drip-%d: 1\r\n" % number)
+                self.wfile.flush()
+                if self.server.stall.wait(DRIP_PAUSE):
+                    return
+            self.wfile.write(b"Content-Type: text/html\r\nContent-Length: 9\r\n\r\n<p>ok</p>")
+        elif path == "/drip-body":  # one byte at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(DRIP_STEPS))
+            self.end_headers()
+            for _ in range(DRIP_STEPS):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                if self.server.stall.wait(DRIP_PAUSE):
+                    return
+        elif path.startswith("/redirect-to/"):  # a redirect to any URL (percent-encoded after it)
+            self._send(302, {"Location": unquote(path.removeprefix("/redirect-to/"))})
         elif path.startswith("/slow/"):
             time.sleep(0.01)
             self._send(200, {"Content-Type": html}, PAGE.encode())
