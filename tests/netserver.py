@@ -10,6 +10,7 @@ import contextlib
 import gzip
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,13 +31,17 @@ DRIP_PAUSE = 0.1
 def pdf_bytes(text: str) -> bytes:
     """A minimal one-page PDF showing text in Helvetica, with a correct xref table."""
     stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Title (Cohere SOC 2 letter) >>"]
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                 b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                 b"<< /Title (Cohere SOC 2 letter) >>"], info=6)
+
+
+def _pdf(objects: list[bytes], info: int) -> bytes:
+    """A PDF of the numbered objects (1 is the catalog), with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -45,9 +50,25 @@ def pdf_bytes(text: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, info, xref)
     return bytes(out)
+
+
+def hostile_pdf(pages: int = 500, operators: int = 100_000) -> bytes:
+    """About 80 kB: pages that all share one compressed content stream of 1.6 MB of text
+    operators (pypdf parses it again for every page: seconds each)."""
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(ab) Tj 0 -1 Td " * operators + b"ET"
+    stream = zlib.compress(content, 9)
+    kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Title (hostile) >>"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                b"/Resources << /Font << /F1 3 0 R >> >> >>"] * pages
+    return _pdf(objects, info=5)
 
 
 @cache
@@ -112,6 +133,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, {"Content-Type": html}, NO_QUOTE.encode())
         elif path == "/doc.pdf":
             self._send(200, {"Content-Type": "application/pdf"}, pdf_bytes(QUOTE + " in 2026."))
+        elif path == "/hostile.pdf":
+            self._send(200, {"Content-Type": "application/pdf"}, hostile_pdf())
         elif path == "/latin1":
             self._send(200, {"Content-Type": "text/html; charset=ISO-8859-1"}, LATIN1.encode("latin-1"))
         elif path == "/meta-charset":
@@ -204,3 +227,6 @@ def serve() -> Iterator[Server]:
         server.stall.set()
         server.shutdown()
         server.server_close()
+
+
+serve_in_context = contextlib.contextmanager(serve)

@@ -23,7 +23,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, zip_longest
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -63,6 +63,7 @@ class Page:
     error: str = ""  # set when no usable answer came (timeout, too large, bad redirect, ...)
     hops: tuple[str, ...] = ()  # every URL after the first that a redirect led to
     headers: dict[str, str] = field(default_factory=dict)
+    timeout: float = Limits.timeout  # the page's deadline: also the time its text may take to read
 
     @property
     def ok(self) -> bool:
@@ -162,6 +163,9 @@ class Fetcher:
         """GET a page (read=False: its status only), following checked redirects; never raises
         for what a server does. The page's time (every hop's, not the wait for a turn at a
         busy host) is at most the timeout."""
+        return replace(self._fetch(url, method, read), timeout=self.limits.timeout)
+
+    def _fetch(self, url: str, method: str, read: bool) -> Page:
         hops: list[str] = []
         current = url
         left = self.limits.timeout

@@ -113,7 +113,7 @@ def read_page(page: Page) -> Extracted | str:
     if not page.ok:
         return f"HTTP {page.status}"
     try:
-        return extract(page.body, page.content_type)
+        return extract(page.body, page.content_type, page.timeout)
     except ExtractError as exc:
         return str(exc)
 
