@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from trustreg import extract as extract_module
+from trustreg import pagetext
 from trustreg.extract import ExtractError, decode, extract
 
 from . import netserver
@@ -63,12 +63,29 @@ def test_a_hostile_pdf_ends_at_its_deadline() -> None:
         extract(netserver.hostile_pdf(), "application/pdf", seconds=1)
 
 
-def test_pdf_text_is_cut_at_the_caps(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_text_is_cut_at_the_caps() -> None:
     pdf = netserver.hostile_pdf(pages=4, operators=100)  # 100 "ab" lines a page
-    monkeypatch.setattr(extract_module, "MAX_PDF_PAGES", 2)
-    assert extract(pdf, "application/pdf").text.count("ab") == 200
-    monkeypatch.setattr(extract_module, "MAX_PDF_TEXT", 50)
-    assert len(extract(pdf, "application/pdf").text) == 50
+    assert pagetext.read_pdf(pdf, max_pages=2)["text"].count("ab") == 200
+    assert len(pagetext.read_pdf(pdf, max_chars=50)["text"]) == 50
+
+
+@pytest.mark.parametrize("markup", [
+    "<i a b c d e f g h i j k l m n o p>x</i>",  # attributes: ~100 bytes each
+    "<span>a</span><b>b</b>",  # elements and text nodes
+], ids=["attributes", "elements"])
+def test_markup_dense_big_pages_are_read_within_a_memory_bound(markup: str) -> None:
+    """10 MB of it would take 350 MB or more to parse: the child process stops at its limit."""
+    body = ("<html><body><p>Shown.</p>" + markup * (10 * 2**20 // len(markup))).encode()
+    with pytest.raises(ExtractError, match=r"^reading the HTML (needs more|stopped at its limits)"):
+        extract(body, "text/html", seconds=10)
+
+
+def test_big_pages_read_in_a_child_process_keep_their_text() -> None:
+    body = ("<title>Big</title><p hidden>Gone.</p>"
+            + "<p>Customer data stays in the EU.</p>" * 40_000).encode()
+    read = extract(body, "text/html")
+    assert read.title == "Big" and "Gone" not in read.text
+    assert read.text.count("Customer data stays in the EU.") == 40_000
 
 
 def test_watch_reports_a_hostile_pdf_as_unreachable(registry: Path,

@@ -3,8 +3,9 @@
 Text is what a browser shows: scripts, styles and elements hidden by the `hidden` attribute
 or an inline `display: none` are dropped (`aria-hidden` text stays: it is on the screen, only
 hidden from screen readers; `hidden="until-found"` text stays: find-in-page shows it).
-Charsets are read as browsers read them, by the WHATWG Encoding Standard's labels only. A PDF
-is read in a child process under a deadline, a page cap and a cap on the text (pdftext.py).
+Charsets are read as browsers read them, by the WHATWG Encoding Standard's labels only. A PDF,
+or an HTML page of more than IN_PROCESS bytes, is read in a child process bounded in memory
+and time (pagetext.py); a PDF's text is capped in pages and characters too.
 """
 
 from __future__ import annotations
@@ -19,15 +20,16 @@ from typing import TYPE_CHECKING
 
 import webencodings
 
+from .pagetext import MEMORY
+
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BLOCKS = ("address,article,aside,blockquote,br,caption,dd,details,div,dl,dt,figcaption,figure,footer,"
           "form,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,summary,table,td,th,tr,ul")
 HIDDEN = ["script", "style", "noscript", "template", "svg", "iframe", "object"]
-MAX_PDF_PAGES = 500
-MAX_PDF_TEXT = 4 * 1024 * 1024  # characters of text read from one PDF
-PDF_SECONDS = 20.0  # the default deadline for reading one PDF
+SECONDS = 20.0  # the default deadline for reading a page's text in a child process
+IN_PROCESS = 1024 * 1024  # HTML up to this size is read here: its worst markup costs ~40 MB
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -84,13 +86,15 @@ def is_pdf(body: bytes, content_type: str) -> bool:
     return body[:1024].lstrip().startswith(b"%PDF-") or "application/pdf" in content_type.lower()
 
 
-def extract(body: bytes, content_type: str = "", seconds: float = PDF_SECONDS) -> Extracted:
+def extract(body: bytes, content_type: str = "", seconds: float = SECONDS) -> Extracted:
     """Title and readable text of an HTML page or a PDF (read within seconds)."""
     if is_pdf(body, content_type):
-        return _pdf(body, seconds)
+        return _in_child("pdf", body, content_type, seconds)
     kind = content_type.split(";")[0].strip().lower()
     if kind and not (kind.startswith("text/") or kind.endswith(("+xml", "/xml", "html"))):
         raise ExtractError(f"cannot read a page of type {kind}")
+    if len(body) > IN_PROCESS:
+        return _in_child("html", body, content_type, seconds)
     return html_text(decode(body, content_type))
 
 
@@ -120,24 +124,26 @@ def html_text(html: str) -> Extracted:
     tree.strip_tags(HIDDEN)
     for node in _hidden(tree):
         node.decompose()
-    for node in tree.css(BLOCKS):
+    for node in tree.css(BLOCKS):  # a block starts and ends a line
+        node.insert_before("\n")
         node.insert_after("\n")
     root = tree.body or tree.root
     return Extracted(title, root.text(separator="") if root else "")
 
 
-def _pdf(body: bytes, seconds: float) -> Extracted:
-    """The PDF's title and text, read by pdftext.py in a child process killed at the deadline."""
-    command = [sys.executable, "-m", "trustreg.pdftext", str(MAX_PDF_PAGES), str(MAX_PDF_TEXT),
-               str(max(1, int(seconds) + 1))]
+def _in_child(kind: str, body: bytes, content_type: str, seconds: float) -> Extracted:
+    """The page's title and text, read by pagetext.py in a child process killed at the deadline."""
+    command = [sys.executable, "-m", "trustreg.pagetext", kind, content_type, str(max(1, int(seconds) + 1))]
+    what = kind.upper()
     try:
         done = subprocess.run(command, input=body, capture_output=True, timeout=seconds, check=False)
     except subprocess.TimeoutExpired:
-        raise ExtractError(f"reading the PDF took more than {seconds:g} s") from None
+        raise ExtractError(f"reading the {what} took more than {seconds:g} s") from None
     try:
         answer = json.loads(done.stdout)
     except ValueError:
-        answer = {"error": "reading the PDF stopped (over its time or memory limit)"}
+        answer = {"error": f"reading the {what} stopped at its limits ({MEMORY // 2**20} MB of memory, "
+                           f"{seconds:g} s)"}
     if "error" in answer:
         raise ExtractError(answer["error"])
     return Extracted(answer["title"], answer["text"])

@@ -26,6 +26,7 @@ from .urls import host as url_host
 STORE = "watch/fingerprints.txt"
 STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
                 "# One line per URL, sorted: sha256 of the text (whitespace folded), date recorded, URL.\n")
+_BLANKS = re.compile(r"\s+")
 _LINE = re.compile(r"([0-9a-f]{64}) ([0-9]{4}-[0-9]{2}-[0-9]{2}) (https://\S+)")
 
 # action -> heading; the report's order is the order a human should work in
@@ -103,7 +104,22 @@ def targets(registry: Registry, ids: Iterable[str] | None = None) -> list[Target
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """SHA-256 of the text with white space folded to single spaces, folded a slice at a time
+    (a regex over the whole text would hold an object per word)."""
+    digest = hashlib.sha256()
+    started = blank = False  # a word was hashed; blanks came after the last one
+    for at in range(0, len(text), 1 << 16):
+        piece = _BLANKS.sub(" ", text[at:at + (1 << 16)])
+        words = piece.strip(" ")
+        if words:
+            if started and (blank or piece.startswith(" ")):
+                digest.update(b" ")
+            digest.update(words.encode("utf-8"))
+            started = True
+            blank = piece.endswith(" ")
+        elif piece:
+            blank = True
+    return digest.hexdigest()
 
 
 def read_page(page: Page) -> Extracted | str:
