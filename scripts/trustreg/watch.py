@@ -48,6 +48,7 @@ class Target:
     url: str
     quote: str | None
     party: Organisation
+    kind: str | None = None  # the source's kind: an independent party is primary for some kinds only
 
     @property
     def cell(self) -> str:
@@ -99,7 +100,7 @@ def targets(registry: Registry, ids: Iterable[str] | None = None) -> list[Target
             for source in cell.primary_sources:
                 if source.url:
                     found.append(Target(offering.id, dim_id, source.url, source.quote,
-                                        offering.graded_party(cell)))
+                                        offering.graded_party(cell), source.kind))
     return found
 
 
@@ -160,9 +161,11 @@ def store_text(records: dict[str, Record]) -> str:
 
 
 def _classify(target: Target, page: Page, read: Extracted | str, recorded: Record | None,
-              organisations: Iterable[Organisation]) -> tuple[str, str] | None:
+              registry: Registry) -> tuple[str, str] | None:
     """(action, detail) for one source, or None when it needs nobody."""
-    off = [h for h in page.hops if not primary_host(url_host(h) or "", target.party, organisations)]
+    off = [h for h in page.hops if not primary_host(url_host(h) or "", target.party, target.dimension,
+                                                    target.kind, registry.vocabulary,
+                                                    registry.organisations)]
     if off:
         return "moved", f"redirects to {off[0]}, not a domain of {target.party.id}"
     if isinstance(read, str):
@@ -183,11 +186,10 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
     store = load_store(registry.root)
     pages = fetcher.fetch_all(t.url for t in found)
     reads = {url: read_page(page) for url, page in pages.items()}
-    organisations = list(registry.organisations.values())
     merged: dict[tuple[str, str, str], list[str]] = {}
     for target in found:
         verdict = _classify(target, pages[target.url], reads[target.url], store.get(target.url),
-                            organisations)
+                            registry)
         if verdict:
             merged.setdefault((verdict[0], target.url, verdict[1]), []).append(target.cell)
     alerts = [Alert(action, url, detail, tuple(dict.fromkeys(cells)))
@@ -230,12 +232,18 @@ def render_json(report: Report) -> str:
 
 
 MARKER = "<!-- trustreg-watch -->"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _md(text: str) -> str:
-    """Page-derived text made inert in Markdown: no markup, links, HTML or @-mentions."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
+    """Page-derived text made inert in Markdown: a code span, in which GitHub makes no link,
+    autolink (https://, www., e-mail), mention, issue or commit reference, HTML or emphasis."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _autolink(url: str) -> str:

@@ -4,7 +4,8 @@
         --quote "Cohere undergoes an annual SOC 2 Type II audit" --archive
 
 The source gets the page's title, `retrieved: today` and the role the page may have: primary
-when its host (and every redirect's) is the graded party's or an authority's, lead otherwise;
+when its host (and every redirect's) is the graded party's, or an independent party's that
+schema/vocabulary.yaml lists for this dimension and kind of page, lead otherwise;
 the cell's `verified` becomes today too (it was just checked against this page).
 --archive asks the Wayback Machine's Save Page Now for a copy and records it in `archived`.
 Nothing is written unless the page answered and the quote was found. Uses the network.
@@ -122,8 +123,9 @@ def run(args: argparse.Namespace) -> int:
                          "(try again later, or cite without --archive)")
     hosts = [url_host(u) or "" for u in (args.url, *page.hops)]  # as browsers read them
     kind = args.kind or _kind(host_of(args.url), party, registry)
-    primary = kinds[kind]["primary"] and all(primary_host(h, party, registry.organisations.values())
-                                             for h in hosts)
+    primary = kinds[kind]["primary"] and all(
+        primary_host(h, party, args.dimension, kind, registry.vocabulary, registry.organisations)
+        for h in hosts)
     title = " ".join((args.title or read.title or host_of(args.url)).split())[:200]
     source = {"url": args.url, "title": title, "kind": kind, "role": "primary" if primary else "lead",
               "retrieved": today().isoformat(),
@@ -144,9 +146,10 @@ def run(args: argparse.Namespace) -> int:
         name = edit_cell(registry.root, offering.id, args.dimension, change)
     except EditError as exc:
         raise UsageError(str(exc)) from None
-    why = (f"its host is {party.id}'s or an authority's" if primary else
+    why = (f"its host is {party.id}'s or an independent party's within its remit" if primary else
            f"a {kind} page is a lead" if not kinds[kind]["primary"] else
-           f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an authority")
+           f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an independent "
+           f"party listed for {args.dimension} and {kind} pages")
     print(f"{name}: {args.dimension}: cited {args.url} as {source['role']} ({why})"
           + (f"; archived at {archived}" if archived else ""))
     return 0
