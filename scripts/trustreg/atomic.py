@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+LOCK_FILE = ".trustreg.lock"  # in the registry root; git ignores it
 
 
 def write_text(path: Path, text: str, *, durable: bool = True) -> None:
@@ -32,3 +36,18 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the registry's write lock while reading, changing and replacing a data file, so two
+    writers at the same moment (two `review`s of one cell) never lose a write. The lock file
+    stays: deleting it would let a third writer lock a new file while the second holds the old."""
+    import fcntl  # POSIX: the writers' lock
+
+    with open(root / LOCK_FILE, "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -114,8 +114,12 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
 
     Raises NotADataFile for a path that is not an offering or organisation file.
     """
+    from .checker import Checker  # check's rules (the checker imports this module)
+    from .writecheck import refuse_breaking
+
     files = data_files(root, paths)
     vocab = load_vocabulary(root)
+    checker: Checker | None = None  # made once a file is to be written
     report = FixReport(findings=_linked_folders(root) if paths is None else [])
     for file in files:
         kind = kind_of(root, file)
@@ -134,6 +138,12 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
                                            "report this as a bug in trustreg fix"))
             continue
         lost = comment_findings(doc)
+        try:  # a file that passed check still does
+            checker = checker or Checker(root)
+            refuse_breaking(root, name, kind or "offering", text, doc.text, checker)
+        except FindingError as exc:
+            report.findings.append(exc.finding)
+            continue
         problem = None if lost or not write else write_canonical(file, name, text)
         if lost or problem:
             report.findings.extend(lost or [problem])

@@ -65,6 +65,18 @@ def _archive(client: Fetcher, url: str) -> str | None:
     return None
 
 
+def _title(given: str | None, page: str) -> str | None:
+    """The title to record: --title as given (`check` judges it), or the page's own with control
+    and bidirectional-override characters dropped; None when the page's holds markup."""
+    from ..loader import FORBIDDEN_CHARS
+    from ..rules.tr115_plain_text import markup
+
+    if given is not None:
+        return " ".join(given.split())[:200]
+    title = " ".join(FORBIDDEN_CHARS.sub("", page).split())[:200]
+    return None if markup(title) else title
+
+
 def _kind(host: str, party: Organisation, registry: Registry) -> str:
     """The source kind a page most likely is, from its host (--kind overrides it)."""
     from ..fetch import host_of
@@ -126,7 +138,10 @@ def run(args: argparse.Namespace) -> int:
     primary = kinds[kind]["primary"] and all(
         primary_host(h, party, args.dimension, kind, registry.vocabulary, registry.organisations)
         for h in hosts)
-    title = " ".join((args.title or read.title or host_of(args.url)).split())[:200]
+    title = _title(args.title, read.title or host_of(args.url))
+    if title is None:
+        return _fail(f"the page's title {read.title!r} is not plain text (TR115); nothing written "
+                     "(give a plain --title)")
     source = {"url": args.url, "title": title, "kind": kind, "role": "primary" if primary else "lead",
               "retrieved": today().isoformat(),
               **({"quote": " ".join(args.quote.split())} if args.quote else {}),
