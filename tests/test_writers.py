@@ -91,3 +91,21 @@ def test_concurrent_reviews_of_one_cell_all_land(registry: Path) -> None:
     notes = [r["note"] for r in cohere(registry)["cells"]["soc2_type2"].get("reviews", [])]
     assert sorted(n for n in notes if n.startswith("Checked by process")) == \
         [f"Checked by process {n}." for n in range(8)]
+
+
+def test_fix_never_turns_a_clean_file_into_a_failing_one(registry: Path, run,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """fix writes the same data in canonical form; were a migration to bring in an error (here
+    one made to), the file would be left as it was."""
+    from trustreg import fixer
+
+    def bad_migration(data: dict) -> dict:
+        return {**data, "summary": "<b>migrated</b>"}
+
+    path = registry / COHERE
+    path.write_text(path.read_text(encoding="utf-8").replace("\ncells:", "\n\ncells:", 1), encoding="utf-8")
+    before = path.read_bytes()
+    monkeypatch.setattr(fixer, "migrate", bad_migration)
+    status, _, err = run("fix")
+    assert status == 1 and " TR115 summary contains an HTML tag" in err and "nothing was written" in err
+    assert path.read_bytes() == before
