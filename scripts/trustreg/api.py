@@ -11,15 +11,17 @@ Without a checkout, `load_feed("data.json")` reads a built data.json into the sa
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from . import vocabulary
 from .findings import Finding
 from .model import Registry, meta_from_data, offering_from_data, organisation_from_data
+from .vocabulary import Vocabulary
 from .workspace import find_root
 
-FEED_VERSIONS = (2,)
+FEED_VERSIONS = (1,)  # schema_version (the major version); any schema_minor of it reads
 
 
 class RegistryError(Exception):
@@ -54,7 +56,12 @@ def load_registry(root: Path | str = ".", *, strict: bool = True) -> Registry:
 
 
 class FeedError(ValueError):
-    """The file is not a data.json this version of trustreg can read; the message says why."""
+    """The file is not a data.json this version of trustreg can read; the message says why.
+
+    The one error load_feed raises for any bad input: not JSON, nested too deep, a schema_version
+    it does not know, not matching the published schema, an unsafe URL (only https), a duplicate
+    offering id, or missing what the objects need.
+    """
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
@@ -67,7 +74,8 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
     for dim, cell in entry["dimensions"].items():
         cells[dim] = _plain({
             "status": cell["value"], "caveat": cell.get("caveat"), "confidence": cell["confidence"],
-            "verified": cell["verified"], "tier": cell.get("tier"), "route": cell.get("route"),
+            "verified": cell["verified"], "draft": cell.get("draft"), "tier": cell.get("tier"),
+            "route": cell.get("route"),
             "route_via": cell.get("route_via"), "default": cell.get("default"),
             "geography": cell.get("geography"), "facts": cell.get("facts") or None,
             "evidence": cell.get("evidence", ""),
@@ -84,27 +92,87 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
             "service_name": entry.get("service_name"), "cells": cells}
 
 
-def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
-    """Read a built data.json (a path or an open file) into the objects load_registry returns.
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different (json.loads keeps the last of a repeated key)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
 
-    Raises FeedError when it is not JSON, has a schema_version this version does not know, or
-    lacks what the objects need (data.json from before these fields were published).
-    """
+
+def _read(source: Path | str | IO[str] | IO[bytes]) -> tuple[Path, Any]:
     try:
         if isinstance(source, (str, Path)):
-            root = Path(source).parent
-            feed = json.loads(Path(source).read_bytes())
-        else:
-            root = Path(".")
-            feed = json.loads(source.read())
+            return Path(source).parent, json.loads(Path(source).read_bytes(), object_pairs_hook=_unique)
+        return Path("."), json.loads(source.read(), object_pairs_hook=_unique)
+    except RecursionError:
+        raise FeedError("cannot read the feed: it is nested too deep") from None
     except (OSError, ValueError) as exc:
         raise FeedError(f"cannot read the feed: {exc}") from None
+
+
+def _urls(feed: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(where, url) for every URL the objects carry."""
+    yield "license_url", feed.get("license_url")
+    for ident, org in feed["organisations"].items():
+        yield f"organisations/{ident}/trust_center", org.get("trust_center")
+    for offering in feed["offerings"]:
+        for dim, cell in offering["dimensions"].items():
+            variants = enumerate(cell.get("variants") or ())
+            holders = [("", cell), *((f"/variants/{i}", v) for i, v in variants)]
+            for where, holder in holders:
+                for i, src in enumerate(holder.get("sources") or ()):
+                    at = f"offerings/{offering['id']}/{dim}{where}/sources/{i}"
+                    yield f"{at}/url", src.get("url")
+                    yield f"{at}/archived", src.get("archived")
+                    yield f"{at}/copy/url", (src.get("copy") or {}).get("url")
+
+
+def _checked(feed: Any) -> Vocabulary:
+    """The feed's vocabulary, once the feed is known to match its published schema; else FeedError."""
+    from .loader import dotted
+    from .publish.feed_schema import data_schema
+    from .publish.validate import OutputInvalid, OutputSchema
+    from .rules.tr107_safe_urls import url_problem
+    from .shapes import SHAPES, problems
+
     if not isinstance(feed, dict) or feed.get("schema_version") not in FEED_VERSIONS:
         version = feed.get("schema_version") if isinstance(feed, dict) else None
         raise FeedError(f"schema_version {version!r} is not one this trustreg reads "
                         f"({', '.join(map(str, FEED_VERSIONS))})")
+    if "vocabulary" not in feed:
+        raise FeedError("the feed lacks what the registry objects need ('vocabulary'); "
+                        "rebuild it with this trustreg")
+    for where, what in problems(feed["vocabulary"], SHAPES["vocabulary"]):
+        raise FeedError(f"the feed's vocabulary{'.' + dotted(where) if where else ''} {what}")
+    vocab = vocabulary.from_data(feed["vocabulary"])
     try:
-        vocab = vocabulary.from_data(feed["vocabulary"])
+        OutputSchema(data_schema(vocab)).check(feed, "the feed")
+    except OutputInvalid as exc:
+        raise FeedError(str(exc)) from None
+    for where, url in _urls(feed):
+        problem = url_problem(url) if isinstance(url, str) else None
+        if problem:
+            raise FeedError(f"the feed's {where} is not a safe URL: {problem}")
+    seen: set[str] = set()
+    for offering in feed["offerings"]:
+        if offering["id"] in seen:
+            raise FeedError(f"the feed lists offering {offering['id']!r} twice")
+        seen.add(offering["id"])
+    return vocab
+
+
+def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
+    """Read a built data.json (a path or an open file) into the objects load_registry returns.
+
+    The feed is checked against the published schema (made from the vocabulary it carries) first.
+    Raises FeedError (only) for any input it cannot read: see FeedError.
+    """
+    root, feed = _read(source)
+    vocab = _checked(feed)
+    try:
         organisations = {k: organisation_from_data({"id": k, **v})
                          for k, v in sorted(feed["organisations"].items())}
         offerings = {o["id"]: offering_from_data(_file_shape(o), vocab, organisations)
@@ -113,7 +181,7 @@ def load_feed(source: Path | str | IO[str] | IO[bytes]) -> Registry:
                                "license_url": feed["license_url"],
                                "disclaimer": feed["disclaimer"], "corrections": feed["corrections"],
                                "stale_after_days": feed["stale_after_days"]})
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise FeedError(f"the feed lacks what the registry objects need ({exc!s}); "
                         "rebuild it with this trustreg") from None
     return Registry(root=root, meta=meta, vocabulary=vocab, organisations=organisations,

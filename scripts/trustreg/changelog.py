@@ -110,6 +110,7 @@ class Release:
     changed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    verified_live: list[str] = field(default_factory=list)
     reverified: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -122,6 +123,7 @@ class Release:
         lines = [self.heading, ""]
         groups = (("Added", self.added), ("Corrected", self.corrected), ("Changed", self.changed),
                   ("Renamed", self.renamed), ("Removed", self.removed),
+                  ("Verified live", self.verified_live),
                   ("Re-verified", [f"- {name}: {n} cell{'s' if n != 1 else ''} re-verified "
                                    "without change." for name, n in sorted(self.reverified.items())]))
         for title, entries in groups:
@@ -132,12 +134,50 @@ class Release:
         return "\n".join(lines)
 
 
+FORMAT_1_SOURCE_KEYS = ("url", "title", "role", "retrieved", "quote", "archived")
+
+
+def _source_id(source: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(repr(source.get(k)) for k in FORMAT_1_SOURCE_KEYS)  # history may hold any value
+
+
+def as_if_written_in_format_2(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Old (format 1) data with what format 2 only added filled in from the new data: a source
+    the new file cites unchanged gets its `kind`, so migrating a file is no change of its sources."""
+    cells = {}
+    for dim, cell in cells_of(before).items():
+        kinds = {_source_id(s): s["kind"] for s in sources_of(cells_of(after).get(dim, {}))
+                 if "kind" in s}
+        filled = [{**s, "kind": kinds[_source_id(s)]} if "kind" not in s and _source_id(s) in kinds
+                  else s for s in sources_of(cell)]
+        cells[dim] = {**cell, "sources": filled} if "sources" in cell else cell
+    return {**before, "cells": cells} if "cells" in before else before
+
+
+DRAFT_NOTE = "graded from copies of the cited pages; not yet verified live"
+
+
+def cell_counts(cells: dict[str, dict[str, Any]]) -> str:
+    """`11 cells, 7 watch-outs` and, when there are drafts, how many and what that means."""
+    watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
+    drafts = sum(1 for c in cells.values() if c.get("draft"))
+    text = f"{len(cells)} cells, {watch} watch-outs"
+    return text + (f", {drafts} draft{'s' if drafts != 1 else ''} ({DRAFT_NOTE})" if drafts else "")
+
+
+def verified_live(change: CellChange) -> bool:
+    """A draft (graded from copies) that a person has now verified against the live pages."""
+    return bool(change.old.get("draft")) and not change.new.get("draft") and bool(
+        change.new.get("verified"))
+
+
 class History:
     """Walks first-parent history, keeping each offering file's last good data."""
 
     def __init__(self, root: Path, vocab: Vocabulary, warn: Callable[[str], None]) -> None:
         self.root, self.vocab, self.warn = root, vocab, warn
         self.files: dict[str, dict[str, Any]] = {}
+        self.format_1: set[str] = set()  # paths whose last data was written in format 1
 
     def label(self, dimension: str) -> str:
         dim = self.vocab.dimensions.get(dimension)
@@ -153,10 +193,13 @@ class History:
         renames: dict[str, str] = {}
         for change in commit.changes:
             before = self.files.pop(change.old_path, None) if change.old_path else None
+            was_format_1 = change.old_path in self.format_1
+            self.format_1.discard(change.old_path)
             after = None
             if change.new_path and change.new_blob:
                 try:
-                    after = migrate(gitdata.load_blob(blobs, change.new_blob, change.new_path).data)
+                    raw = gitdata.load_blob(blobs, change.new_blob, change.new_path).data
+                    after = migrate(raw)
                     if not (isinstance(after, dict) and isinstance(after.get("id"), str)):
                         raise ValueError("not an offering")
                 except (FindingError, ValueError, gitdata.GitError) as exc:
@@ -165,8 +208,14 @@ class History:
                               f"not load, skipped: {escaped(reason)}")
                     if before is not None:
                         self.files[change.new_path] = before
+                        if was_format_1:
+                            self.format_1.add(change.new_path)
                     continue
                 self.files[change.new_path] = after
+                if raw.get("format", 1) == 1:
+                    self.format_1.add(change.new_path)
+            if before is not None and was_format_1 and after is not None:
+                before = as_if_written_in_format_2(before, after)
             if before is not None:
                 old[before["id"]] = before
             if after is not None:
@@ -182,9 +231,8 @@ class History:
         for ident in diff.added:
             data = new[ident]
             cells = cells_of(data)
-            watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
-            release.added.append(f"- {md(data.get('name', ident))} ({code(ident)}): {len(cells)} cells, "
-                                 f"{watch} watch-outs. {credit}".rstrip())
+            release.added.append(f"- {md(data.get('name', ident))} ({code(ident)}): "
+                                 f"{cell_counts(cells)}. {credit}".rstrip())
         for ident in diff.removed:
             name = md(old[ident].get("name", ident))
             release.removed.append(f"- {name} ({code(ident)}). {credit}".rstrip())
@@ -199,9 +247,16 @@ class History:
                                    f"{', '.join(fields)} changed. {credit}".rstrip())
         for change in diff.cells:
             name = md(new[change.offering].get("name", change.offering))
+            live = verified_live(change)
             if change.is_correction:
+                also = f" Verified live on {md(change.new['verified'])}." if live else ""
                 release.corrected.append(f"- {name} · {md(self.label(change.dimension))}: "
-                                         f"{self.correction(change)} {credit}".rstrip())
+                                         f"{self.correction(change)}{also} {credit}".rstrip())
+            elif live:
+                release.verified_live.append(
+                    f"- {name} · {md(self.label(change.dimension))}: "
+                    f"{self.grade(change.new.get('status'))}, graded from copies of the cited pages, "
+                    f"verified live on {md(change.new['verified'])}. {credit}".rstrip())
             elif change.is_reverification:
                 release.reverified[f"{name} ({code(change.offering)})"] += 1
             else:
@@ -240,7 +295,7 @@ def releases(root: Path, vocab: Vocabulary, rev: str = "HEAD", release: str | No
     ordered = [sections[t] for _, t in reversed(tags)]
     has_unreleased = unreleased.name != "Unreleased" or any(
         getattr(unreleased, f) for f in ("added", "corrected", "changed", "renamed", "removed",
-                                         "reverified"))
+                                         "verified_live", "reverified"))
     return [unreleased, *ordered] if has_unreleased or not ordered else ordered
 
 

@@ -190,6 +190,7 @@ class RegistryMeta:
     tag_entity: str | None = None  # RFC 4151 tagging entity for the change feed's entry ids
     repository: str | None = None  # URL of the registry's source repository
     correction_form: str | None = None  # URL where a reader submits a correction
+    base_url: str | None = None  # where dist/ is published: absolute $schema, $id and Atom links
 
 
 @dataclass(frozen=True)

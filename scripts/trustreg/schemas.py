@@ -65,12 +65,18 @@ def _facts(dim: Any) -> dict[str, Any]:
             "properties": {name: fact_schema(spec) for name, spec in dim.facts.items()}}
 
 
+def _only(key: str) -> dict[str, Any]:
+    """A `oneOf` branch requiring key (named under `properties` too, as ajv's strict mode wants)."""
+    return {"required": [key], "properties": {key: True}}
+
+
 def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an offering file, derived from the vocabulary."""
     cells = {
         dim.id: {
             "$ref": "#/$defs/cell",
             "description": f"{dim.label}: {dim.question} (grades the {dim.graded_party})",
+            "type": "object",  # ajv's strict mode wants the type beside `properties`
             "properties": {"facts": _facts(dim)},
         }
         for dim in vocab.dimensions.values()
@@ -137,7 +143,7 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
             "cell": {
                 "type": "object",
                 "required": ["status", "confidence", "evidence", "sources"],
-                "oneOf": [{"required": ["verified"]}, {"required": ["draft"]}],
+                "oneOf": [_only("verified"), _only("draft")],
                 "additionalProperties": False,
                 "properties": {
                     "status": status,
@@ -214,8 +220,8 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                                  "description": "An archived copy of the page."},
                 },
                 "if": {"properties": {"role": {"const": "primary"}}},
-                "then": {"required": ["url"],
-                         "oneOf": [{"required": ["retrieved"]}, {"required": ["copy"]}]},
+                "then": {"required": ["url"], "properties": {"url": True},
+                         "oneOf": [_only("retrieved"), _only("copy")]},
             },
             "copy": {
                 "type": "object",
@@ -461,7 +467,8 @@ class SchemaSet:
 def _one_of_keys(error: jsonschema.ValidationError) -> list[str]:
     """The keys of a `oneOf` whose branches each require one key (exactly one must be present)."""
     branches = error.validator_value
-    if all(isinstance(b, dict) and list(b) == ["required"] and len(b["required"]) == 1 for b in branches):
+    if all(isinstance(b, dict) and set(b) <= {"required", "properties"} and len(b["required"]) == 1
+           for b in branches):
         return [b["required"][0] for b in branches]
     return []
 

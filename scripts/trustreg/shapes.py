@@ -45,7 +45,7 @@ DOMAIN = Matching(_DOMAIN, "a lower-case domain name such as example.com")
 WORDS = [str]
 
 REGISTRY = Keys({"name": str, "license": str, "license_url": str, "disclaimer": str,
-                 "corrections": str, "stale_after_days": int, "tag_entity?": str,
+                 "corrections": str, "stale_after_days": int, "tag_entity?": str, "base_url?": str,
                  "repository?": str, "correction_form?": str}, closed=True)
 ORGANISATION = Keys({"id": str, "name": str, "kind": frozenset({"company", "authority", "registry"}),
                      "domains": [DOMAIN], "trust_center?": str})
@@ -121,6 +121,12 @@ def _keys(value: Any, shape: Keys, where: PathKey) -> Iterator[tuple[PathKey, st
         for key in value:
             if key not in known:
                 yield (*where, key), f"is an unknown key (known: {', '.join(sorted(known))})", True
+
+
+def problems(value: Any, shape: Any) -> Iterator[tuple[PathKey, str]]:
+    """(place, what is wrong) for each way value misses shape (e.g. a feed's vocabulary)."""
+    for where, what, _key in _problems(value, shape, ()):
+        yield where, what
 
 
 def shape_findings(doc: Document, kind: str) -> list[Finding]:

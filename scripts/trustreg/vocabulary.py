@@ -111,7 +111,8 @@ def to_data(vocab: Vocabulary) -> dict[str, Any]:
     """The vocabulary as schema/vocabulary.yaml holds it (from_data's inverse), for the feed."""
     return {
         "format": vocab.format,
-        "grades": [{**asdict(g), "forbids_routes": list(g.forbids_routes)} for g in vocab.grades.values()],
+        "grades": [{k: list(v) if k == "forbids_routes" else v for k, v in asdict(g).items()
+                    if k != "forbids_routes" or v} for g in vocab.grades.values()],  # as the file
         "groups": [asdict(g) for g in vocab.groups.values()],
         "dimensions": [asdict(d) for d in vocab.dimensions.values()],
         "confidence": list(vocab.confidence),

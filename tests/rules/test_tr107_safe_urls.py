@@ -53,14 +53,14 @@ def test_unsafe_url_in_registry_or_organisation_fails(registry: Path, check, fil
     assert result.lines[0].startswith(f"{file}:{line}:{len(key) + 3}: TR107 URL {url!r} ")
 
 
-@pytest.mark.parametrize("key", ["repository", "correction_form"])
+@pytest.mark.parametrize("key", ["repository", "correction_form", "base_url"])
 def test_registry_links_pages_show_are_checked(registry: Path, check, key: str) -> None:
     path = registry / "registry.yaml"
     text = path.read_text(encoding="utf-8")
     line = len(text.splitlines()) + 1
-    path.write_text(text + f"{key}: https://user:pw@registry.example/\n", encoding="utf-8")
+    path.write_text(text + f"{key}: https://user:pw@registry.example/x\n", encoding="utf-8")
     result = check(registry, "--select", "TR107")
     assert result.status == 1 and len(result.lines) == 1
     assert result.lines[0].startswith(f"registry.yaml:{line}:{len(key) + 3}: TR107 URL ")
-    path.write_text(text + f"{key}: https://registry.example/\n", encoding="utf-8")
+    path.write_text(text + f"{key}: https://registry.example/x\n", encoding="utf-8")
     assert check(registry, "--select", "TR107").lines == []

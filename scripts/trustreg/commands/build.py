@@ -1,4 +1,5 @@
-"""Check the registry, then build dist/: data.json, CSV, datapackage, api/v1/, changes.atom, site/.
+"""Check the registry, then build dist/: data.json, JSON Lines, CSV, datapackage, SQLite, api/v1/
+(with openapi.json), changes.atom and changes/<id>.atom, releases/<date>/, site/.
 
 Nothing is written when the check finds an error. Output is byte-for-byte reproducible.
 """
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(exc.findings, "text"))
         print("trustreg build: the registry has errors; nothing was written", file=sys.stderr)
         return 1
-    print(f"built {escaped(str(out))}: data.json, offerings.csv, datapackage.json, api/v1/, changes.atom, "
-          f"site/ ({len(registry.offerings)} offerings)")
+    print(f"built {escaped(str(out))}: data.json, offerings.jsonl, offerings.csv, datapackage.json, "
+          f"registry.sqlite, api/v1/, changes.atom, changes/, releases/, site/ "
+          f"({len(registry.offerings)} offerings)")
     return 0

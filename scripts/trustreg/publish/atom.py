@@ -1,28 +1,34 @@
-"""dist/changes.atom: an Atom 1.0 (RFC 4287) feed of additions and corrections from git history.
+"""Atom 1.0 (RFC 4287) feeds of additions, corrections and drafts verified live, from git history.
 
-It reads the same semantic history as CHANGELOG.md (changelog.History over first-parent commits):
-one entry per added offering and per corrected cell, with old and new grade, the primary source
-and the credits. Entry ids are stable: they name the commit, the offering and the cell.
+dist/changes.atom holds every entry; dist/changes/<id>.atom those of one offering. They read the
+same semantic history as CHANGELOG.md (changelog.History over first-parent commits). Content is
+plain text (no Markdown). Ids are tag: URIs (RFC 4151) under registry.yaml's tag_entity; without
+one, name-based urn:uuid: URNs (RFC 9562, version 5), which claim no domain. An entry's id names
+the offering, the cell and how many entries that cell had before it, never a commit hash, so a
+rebuild, a rebase or a new clone keeps it. Links are absolute under registry.yaml's base_url
+(relative paths without one).
 """
 
 from __future__ import annotations
 
 import re
+import uuid
+from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import gitdata
-from ..changelog import History, Person, credits
+from ..changelog import DRAFT_NOTE, History, Person, cell_counts, credits, verified_live
 from ..model import Registry
 from ..rules.tr107_safe_urls import url_problem
 from ..semdiff import CellChange, diff_registry
-from .stamps import Stamps, iso
+from .stamps import Stamps, commit_moment, iso
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "changes.atom"
+OFFERING_FEEDS = "changes"  # changes/<id>.atom
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -31,7 +37,7 @@ class Entry:
     id: str
     updated: str  # RFC 3339, UTC
     title: str
-    kind: str  # "addition" or "correction"
+    kind: str  # "addition", "correction" or "verified-live"
     offering: str
     offering_name: str
     dimension: str | None
@@ -48,129 +54,173 @@ def x(text: Any) -> str:
     return escape(_NOT_XML.sub("", str(text)))
 
 
-def entry_id(registry: Registry, sha: str, offering: str, dimension: str | None) -> str:
-    """A stable id: a tag: URI (RFC 4151) when registry.yaml declares the publisher's tag_entity
-    (e.g. example.org,2026), else a URN in the project's own namespace (no authority is invented)."""
-    what = f"{sha}/{offering}" + (f"/{dimension}" if dimension else "")
+def _attr(text: Any) -> str:
+    return quoteattr(_NOT_XML.sub("", str(text)))
+
+
+def atom_id(registry: Registry, specific: str) -> str:
+    """A stable id: tag:<tag_entity>:<specific>, else a version 5 UUID of the registry (its
+    base_url, else its name) and specific."""
     if registry.meta.tag_entity:
-        return f"tag:{registry.meta.tag_entity}:{what}"
-    return f"urn:ai-trust-registry:change:{what.replace('/', ':')}"
+        return f"tag:{registry.meta.tag_entity}:{specific}"
+    name = f"{registry.meta.base_url or registry.meta.name}\n{specific}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def href(registry: Registry, path: str, up: str = "") -> str:
+    """A link to a dist/ path: absolute under base_url, else relative (up: the way to dist/)."""
+    base = registry.meta.base_url
+    return f"{base.rstrip('/')}/{path}" if base else f"{up}{path}"
 
 
 def _commit_times(root: Path) -> dict[str, str]:
     out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD", "--").decode()
-    return {sha: iso(datetime.fromtimestamp(int(ct), UTC))
+    return {sha: iso(commit_moment(sha, int(ct)))
             for sha, ct in (line.split() for line in out.splitlines() if line)}
 
 
 def _primary(change: CellChange) -> dict[str, Any] | None:
     fresh = change.fresh_primary_sources or [s for s in change.new.get("sources") or ()
-                                             if s.get("role") == "primary"]
+                                             if isinstance(s, dict) and s.get("role") == "primary"]
     return fresh[0] if fresh else None
 
 
+class _Writer:
+    """Turns the changes of one commit into entries, numbering each cell's entries."""
+
+    def __init__(self, registry: Registry, history: History) -> None:
+        self.registry, self.history = registry, history
+        self.seen: Counter[tuple[str, str]] = Counter()
+
+    def grade(self, status: Any) -> str:
+        return self.registry.vocabulary.grade_label(status) if isinstance(status, str) else "none"
+
+    def entry_id(self, offering: str, part: str) -> str:
+        self.seen[offering, part] += 1
+        return atom_id(self.registry, f"change/{offering}/{part}/{self.seen[offering, part]}")
+
+    def addition(self, updated: str, ident: str, data: dict[str, Any],
+                 people: tuple[Person, ...]) -> Entry:
+        cells = {k: c for k, c in (data.get("cells") or {}).items() if isinstance(c, dict)}
+        name = str(data.get("name", ident))
+        grades = [f"{self.history.label(k)}: {self.grade(c.get('status'))}"
+                  + (" (draft)" if c.get("draft") else "") for k, c in cells.items()]
+        text = f"Added {name} ({ident}): {cell_counts(cells)}.\n" + "\n".join(grades)
+        return Entry(self.entry_id(ident, "offering"), updated, f"Added: {name}", "addition", ident,
+                     name, None, None, None, None, None, people, text)
+
+    def change(self, updated: str, name: str, change: CellChange,
+               people: tuple[Person, ...]) -> Entry:
+        old, new = change.old.get("status"), change.new.get("status")
+        label = self.history.label(change.dimension)
+        grade = (f"{self.grade(old)} → {self.grade(new)}" if old != new
+                 else f"{self.grade(new)} (unchanged)")
+        source = _primary(change)
+        live = verified_live(change)
+        if change.is_correction:
+            kind, title = "correction", f"Corrected: {name} · {label}: {grade}"
+            lines = [f"{name} · {label}: {grade}.", f"Changed: {', '.join(change.fields)}."]
+            if live:
+                lines.append(f"Verified live on {change.new['verified']}.")
+        else:
+            kind, title = "verified-live", f"Verified live: {name} · {label}: {self.grade(new)}"
+            lines = [f"{name} · {label}: {self.grade(new)}, graded from copies of the cited pages, "
+                     f"was verified against the live pages on {change.new['verified']}."]
+        if change.new.get("caveat"):
+            lines.append(f"Watch-out: {change.new['caveat']}")
+        if change.new.get("draft"):
+            lines.append(f"Draft: {DRAFT_NOTE}.")
+        lines.append(f"Source: {source.get('title')} <{source.get('url')}>" if source
+                     else "No primary source.")
+        return Entry(self.entry_id(change.offering, change.dimension), updated, title, kind,
+                     change.offering, name, change.dimension, old if isinstance(old, str) else None,
+                     new if isinstance(new, str) else None,
+                     source.get("title") if source else None, source.get("url") if source else None,
+                     people, "\n".join(lines))
+
+
 def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]:
-    """Additions and corrections along first-parent history, newest first."""
+    """Additions, corrections and drafts verified live along first-parent history, newest first."""
     root = registry.root
     if not gitdata.has_commits(root):
         return []
     times = _commit_times(root)
     history = History(root, registry.vocabulary, warn)
+    writer = _Writer(registry, history)
     found: list[Entry] = []
     with gitdata.Blobs(root) as blobs:
         for commit in gitdata.first_parent_history(root, blobs, gitdata.first_parents(root, "HEAD")):
             old, new, renames = history.apply(blobs, commit)
             diff = diff_registry(old, new, renames)
-            if not (diff.added or any(c.is_correction for c in diff.cells)):
+            shown = [c for c in diff.cells if c.is_correction or verified_live(c)]
+            if not (diff.added or shown):
                 continue
             people = tuple(credits([commit, *gitdata.merged_commits(root, commit, blobs)]))
             updated = times[commit.sha]
             for ident in diff.added:
-                found.append(_addition(registry, history, commit.sha, updated, ident, new[ident], people))
-            for change in diff.cells:
-                if change.is_correction:
-                    name = str(new[change.offering].get("name", change.offering))
-                    found.append(_correction(registry, history, commit.sha, updated, name, change,
-                                             people))
+                found.append(writer.addition(updated, ident, new[ident], people))
+            for change in shown:
+                name = str(new[change.offering].get("name", change.offering))
+                found.append(writer.change(updated, name, change, people))
     return found[::-1]
 
 
-def _addition(registry: Registry, history: History, sha: str, updated: str, ident: str,
-              data: dict[str, Any], people: tuple[Person, ...]) -> Entry:
-    cells = {k: c for k, c in (data.get("cells") or {}).items() if isinstance(c, dict)}
-    name = str(data.get("name", ident))
-    grades = [f"{history.label(k)}: {history.grade(c.get('status'))}" for k, c in cells.items()]
-    watch = sum(1 for c in cells.values() if c.get("status") != "yes_public")
-    text = f"Added {name} ({ident}): {len(cells)} cells, {watch} watch-outs.\n" + "\n".join(grades)
-    return Entry(entry_id(registry, sha, ident, None), updated, f"Added: {name}", "addition", ident,
-                 name, None, None, None, None, None, people, text)
-
-
-def _correction(registry: Registry, history: History, sha: str, updated: str, name: str,
-                change: CellChange, people: tuple[Person, ...]) -> Entry:
-    old, new = change.old.get("status"), change.new.get("status")
-    label = history.label(change.dimension)
-    grade = (f"{history.grade(old)} → {history.grade(new)}" if old != new
-             else f"{history.grade(new)} (unchanged)")
-    source = _primary(change)
-    lines = [f"{name} · {label}: {grade}.",
-             f"Changed: {', '.join(change.fields)}."]
-    if change.new.get("caveat"):
-        lines.append(f"Watch-out: {change.new['caveat']}")
-    lines.append(f"Source: {source.get('title')} <{source.get('url')}>" if source
-                 else "No primary source.")
-    return Entry(entry_id(registry, sha, change.offering, change.dimension), updated,
-                 f"Corrected: {name} · {label}: {grade}", "correction", change.offering, name,
-                 change.dimension, old if isinstance(old, str) else None,
-                 new if isinstance(new, str) else None,
-                 source.get("title") if source else None, source.get("url") if source else None,
-                 people, "\n".join(lines))
-
-
-def _entry_xml(entry: Entry) -> str:
+def _entry_xml(registry: Registry, entry: Entry, up: str) -> str:
     parts = [f"<entry>\n<id>{x(entry.id)}</id>\n<title>{x(entry.title)}</title>",
              f"<updated>{entry.updated}</updated>"]
     parts += [f"<author><name>{x(p.name)}</name></author>" for p in entry.people
               if p.role != "reporter"] or ["<author><name>unknown</name></author>"]
     parts += [f"<contributor><name>{x(p.name)}</name></contributor>" for p in entry.people
               if p.role == "reporter"]
-    parts.append(f'<category term="{entry.kind}"/>')
-    parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.offering))} "
-                 f"label={quoteattr(_NOT_XML.sub('', entry.offering_name))}/>")
+    parts.append(f"<category term={_attr(entry.kind)} scheme={_attr(atom_id(registry, 'kind'))}/>")
+    parts.append(f"<category term={_attr(entry.offering)} label={_attr(entry.offering_name)} "
+                 f"scheme={_attr(atom_id(registry, 'offering'))}/>")
     if entry.dimension:
-        parts.append(f"<category term={quoteattr(_NOT_XML.sub('', entry.dimension))} "
-                     'scheme="urn:ai-trust-registry:dimension"/>')
+        parts.append(f"<category term={_attr(entry.dimension)} "
+                     f"scheme={_attr(atom_id(registry, 'dimension'))}/>")
     for scheme, grade in (("old-grade", entry.old_grade), ("new-grade", entry.new_grade)):
         if grade:  # machine-readable grades beside the title's labels
-            parts.append(f"<category term={quoteattr(_NOT_XML.sub('', grade))} "
-                         f'scheme="urn:ai-trust-registry:{scheme}"/>')
+            parts.append(f"<category term={_attr(grade)} scheme={_attr(atom_id(registry, scheme))}/>")
     if entry.source_url and not url_problem(entry.source_url):
         parts.append(f"<link rel=\"related\" href={quoteattr(entry.source_url)} "
-                     f"title={quoteattr(_NOT_XML.sub('', entry.source_title or 'source'))}/>")
-    parts.append(f'<link rel="alternate" type="text/html" '
-                 f'href="site/offerings/{x(entry.offering)}.html'
-                 f'{"#" + x(entry.dimension) if entry.dimension else ""}"/>')
+                     f"title={_attr(entry.source_title or 'source')}/>")
+    page = f"site/offerings/{entry.offering}.html" + (f"#{entry.dimension}" if entry.dimension else "")
+    parts.append(f'<link rel="alternate" type="text/html" href={_attr(href(registry, page, up))}/>')
     parts.append(f'<content type="text">{x(entry.text)}</content>\n</entry>')
     return "\n".join(parts)
 
 
-def atom_text(registry: Registry, stamps: Stamps, found: list[Entry]) -> str:
+def atom_text(registry: Registry, stamps: Stamps, found: list[Entry], offering: str | None = None) -> str:
+    """The feed of every entry, or (offering) of one offering's entries, at changes/<id>.atom."""
     updated = max((e.updated for e in found), default=f"{stamps.generated}T00:00:00Z")
-    feed_id = (f"tag:{registry.meta.tag_entity}:changes" if registry.meta.tag_entity
-               else "urn:ai-trust-registry:changes")
+    name = x(registry.meta.name)
+    if offering is None:
+        path, up, page, feed_id = FEED_FILE, "", "site/index.html", atom_id(registry, "changes")
+        title = f"{name}: additions and corrections"
+    else:
+        path, up = f"{OFFERING_FEEDS}/{offering}.atom", "../"
+        page, feed_id = f"site/offerings/{offering}.html", atom_id(registry, f"changes/{offering}")
+        title = f"{name}: {x(registry.offerings[offering].name)}"
     head = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="{ATOM_NS}">
 <id>{x(feed_id)}</id>
-<title>{x(registry.meta.name)}: additions and corrections</title>
+<title>{title}</title>
 <subtitle>{x(registry.meta.disclaimer)} {x(registry.meta.corrections)}</subtitle>
 <updated>{updated}</updated>
-<author><name>{x(registry.meta.name)}</name></author>
+<author><name>{name}</name></author>
 <rights>{x(registry.meta.license)} {x(registry.meta.license_url)}</rights>
-<link rel="self" href="{FEED_FILE}"/>
-<link rel="alternate" type="text/html" href="site/index.html"/>
+<link rel="self" href={_attr(href(registry, path, up))}/>
+<link rel="alternate" type="text/html" href={_attr(href(registry, page, up))}/>
 """
-    return head + "".join(_entry_xml(e) + "\n" for e in found) + "</feed>\n"
+    return head + "".join(_entry_xml(registry, e, up) + "\n" for e in found) + "</feed>\n"
 
 
 def write_atom(registry: Registry, stamps: Stamps, out: Path) -> None:
-    (out / FEED_FILE).write_text(atom_text(registry, stamps, entries(registry)), encoding="utf-8")
+    """changes.atom and changes/<id>.atom for every offering."""
+    found = entries(registry)
+    (out / FEED_FILE).write_text(atom_text(registry, stamps, found), encoding="utf-8")
+    (out / OFFERING_FEEDS).mkdir(exist_ok=True)
+    for ident in registry.offerings:
+        mine = [e for e in found if e.offering == ident]
+        (out / OFFERING_FEEDS / f"{ident}.atom").write_text(
+            atom_text(registry, stamps, mine, ident), encoding="utf-8")

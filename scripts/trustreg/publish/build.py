@@ -13,9 +13,13 @@ from ..model import Registry
 from ..schemas import SCHEMA_DIR
 from ..workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 from .atom import write_atom
+from .database import write_database
 from .feed import offering_entries, write_feed
 from .html import root_index
+from .lines import write_lines
+from .openapi import write_openapi
 from .records import write_records
+from .releases import write_release
 from .site import write_site
 from .stamps import stamps
 from .tabular import write_tabular
@@ -34,8 +38,12 @@ def write_all(registry: Registry, out: Path) -> None:
     entries = offering_entries(registry, stamped)
     write_feed(registry, stamped, out, entries)
     write_tabular(registry, stamped, out)
+    write_lines(registry, entries, out)
+    write_database(registry, stamped, entries, out)
     write_records(registry, stamped, out, entries)
+    write_openapi(registry, out)
     write_atom(registry, stamped, out)
+    write_release(registry, stamped, out)
     write_site(registry, stamped, out / "site")
     (out / "index.html").write_text(root_index(registry), encoding="utf-8")
     changelog = registry.root / "CHANGELOG.md"

@@ -8,14 +8,33 @@ from typing import Any
 
 from ..model import Cell, Offering, Registry, Source, Variant
 from ..vocabulary import to_data
-from .feed_schema import DATA_SCHEMA, PUBLISHED, SCHEMA_VERSION, SCHEMAS_DIR, data_schema
+from .feed_schema import (
+    DATA_SCHEMA,
+    PUBLISHED,
+    SCHEMA_MINOR,
+    SCHEMA_VERSION,
+    SCHEMAS_DIR,
+    data_schema,
+    published_url,
+)
 from .stamps import Stamps
 from .validate import OutputSchema
 
 
 def source_entry(source: Source) -> dict[str, Any]:
+    """A source; `retrieved` is null and `copy` says where it was read when not read live."""
     return {"url": source.url, "title": source.title, "kind": source.kind, "role": source.role,
-            "retrieved": source.retrieved, "quote": source.quote, "archived": source.archived}
+            "retrieved": source.retrieved, "copy": asdict(source.copy) if source.copy else None,
+            "quote": source.quote, "archived": source.archived}
+
+
+def versions() -> dict[str, int]:
+    return {"schema_version": SCHEMA_VERSION, "schema_minor": SCHEMA_MINOR}
+
+
+def schema_ref(registry: Registry, name: str, relative: str) -> str:
+    """An output's `$schema`: the schema's URL under base_url, else its path relative to the file."""
+    return published_url(registry.meta.base_url, name) or relative
 
 
 def newest_primary(cell: Cell) -> Source | None:
@@ -42,7 +61,8 @@ def cell_entry(cell: Cell, stamps: Stamps) -> dict[str, Any]:
         "confidence": cell.confidence,
         "source": primary.url if primary else None,
         "archived": primary.archived if primary else None,
-        "verified": cell.verified,
+        "verified": cell.verified,  # None for a draft: a draft is never dated as verified
+        "draft": asdict(cell.draft) if cell.draft else None,
         "stale": stamps.is_stale(cell),
         "caveat": cell.caveat,
         "evidence": cell.evidence,
@@ -74,6 +94,7 @@ def offering_entry(offering: Offering, stamps: Stamps) -> dict[str, Any]:
         "summary": offering.summary,
         "hosting": offering.hosting,
         "verified": offering.verified,
+        "drafts": [c.dimension.id for c in offering.drafts],
         "watch_outs": [c.dimension.id for c in offering.watch_outs],
         "stale_cells": [c.dimension.id for c in offering.cells.values() if stamps.is_stale(c)],
         "dimensions": {dim: cell_entry(cell, stamps) for dim, cell in offering.cells.items()},
@@ -95,13 +116,13 @@ def build_feed(registry: Registry, stamps: Stamps,
     vocab = registry.vocabulary
     entries = offering_entries(registry, stamps) if entries is None else entries
     return {
-        "$schema": f"{SCHEMAS_DIR}/{PUBLISHED[DATA_SCHEMA]}",
+        "$schema": schema_ref(registry, DATA_SCHEMA, f"{SCHEMAS_DIR}/{PUBLISHED[DATA_SCHEMA]}"),
         "name": registry.meta.name,
         **stamp_fields(stamps),
         "license": registry.meta.license,
         "license_url": registry.meta.license_url,
         "disclaimer": registry.meta.disclaimer,
-        "schema_version": SCHEMA_VERSION,
+        **versions(),
         "dimensions": {d.id: d.question for d in vocab.dimensions.values()},
         "dimension_info": {d.id: {"label": d.label, "group": d.group,
                                   "graded_party": d.graded_party, "facts": d.facts}
@@ -132,7 +153,7 @@ def feed_text(registry: Registry, stamps: Stamps,
               entries: dict[str, dict[str, Any]] | None = None) -> str:
     """The feed as text, validated against the schema the vocabulary generates first."""
     feed = build_feed(registry, stamps, entries)
-    OutputSchema(data_schema(registry.vocabulary)).check(feed, "data.json")
+    OutputSchema(data_schema(registry.vocabulary, registry.meta.base_url)).check(feed, "data.json")
     return dumps(feed)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Offering, Registry
-from .feed import SCHEMA_VERSION, dumps, offering_entries, stamp_fields
+from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
 from .feed_schema import (
     API_DIR,
     INDEX_SCHEMA,
@@ -20,11 +20,12 @@ from .stamps import Stamps
 from .validate import OutputSchema
 
 
-def record(offering: Offering, stamps: Stamps, entry: dict[str, Any]) -> dict[str, Any]:
+def record(registry: Registry, offering: Offering, stamps: Stamps,
+           entry: dict[str, Any]) -> dict[str, Any]:
     modified = stamps.modified_of(offering.id)
     return {
-        "$schema": f"../schemas/{PUBLISHED[RECORD_SCHEMA]}",
-        "schema_version": SCHEMA_VERSION,
+        "$schema": schema_ref(registry, RECORD_SCHEMA, f"../schemas/{PUBLISHED[RECORD_SCHEMA]}"),
+        **versions(),
         # the build date (stale flags are as of it) but not the commit: a record changes only
         # when its offering, the vocabulary or the date does
         "generated": stamps.generated,
@@ -41,11 +42,11 @@ def index(registry: Registry, stamps: Stamps, entries: dict[str, dict[str, Any]]
     for offering in registry.offerings.values():
         entry = entries[offering.id]
         brief.append({**{k: entry[k] for k in ("id", "name", "developer", "platform", "developer_id",
-                                               "platform_id", "category", "verified", "watch_outs",
-                                               "stale_cells")},
+                                               "platform_id", "category", "verified", "drafts",
+                                               "watch_outs", "stale_cells")},
                       "modified": stamps.modified_of(offering.id).at,
                       "path": f"offerings/{offering.id}.json"})
-    return {"$schema": f"schemas/{PUBLISHED[INDEX_SCHEMA]}", "schema_version": SCHEMA_VERSION,
+    return {"$schema": schema_ref(registry, INDEX_SCHEMA, f"schemas/{PUBLISHED[INDEX_SCHEMA]}"), **versions(),
             "name": registry.meta.name, **stamp_fields(stamps), "license": registry.meta.license,
             "offerings": brief}
 
@@ -57,14 +58,14 @@ def write_records(registry: Registry, stamps: Stamps, out: Path,
     api = out / API_DIR
     (api / "offerings").mkdir(parents=True, exist_ok=True)
     (api / "schemas").mkdir(parents=True, exist_ok=True)
-    vocab = registry.vocabulary
-    for name, text in schema_texts(vocab).items():
+    vocab, base_url = registry.vocabulary, registry.meta.base_url
+    for name, text in schema_texts(vocab, base_url).items():
         (api / "schemas" / PUBLISHED[name]).write_text(text, encoding="utf-8")
-    schema = OutputSchema(record_schema(vocab))
+    schema = OutputSchema(record_schema(vocab, base_url))
     for offering in registry.offerings.values():
-        data = record(offering, stamps, entries[offering.id])
+        data = record(registry, offering, stamps, entries[offering.id])
         schema.check(data, f"{API_DIR}/offerings/{offering.id}.json")
         (api / "offerings" / f"{offering.id}.json").write_text(dumps(data), encoding="utf-8")
     data = index(registry, stamps, entries)
-    OutputSchema(index_schema(vocab)).check(data, f"{API_DIR}/offerings.json")
+    OutputSchema(index_schema(vocab, base_url)).check(data, f"{API_DIR}/offerings.json")
     (api / "offerings.json").write_text(dumps(data), encoding="utf-8")

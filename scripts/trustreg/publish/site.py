@@ -173,7 +173,7 @@ def index_page(registry: Registry, by_watch_outs: bool, stamps: Stamps) -> str:
                     f'<td class="count"><span class="dl">Watch-outs: </span>{len(o.watch_outs)}</td>{cells}</tr>')
     sort = ('<a href="index.html">by name</a> · <strong>by watch-outs</strong>' if by_watch_outs
             else '<strong>by name</strong> · <a href="by-watch-outs.html">by watch-outs</a>')
-    oldest = min((o.verified for o in registry.offerings.values()), default=stamps.generated)
+    oldest = min((o.verified for o in registry.offerings.values() if o.verified), default=stamps.generated)
     body = f"""<h1>{e(registry.meta.name)}</h1>
 <p class="banner">built <time datetime="{e(stamps.generated)}">{e(stamps.generated)}</time> · oldest evidence verified <time datetime="{e(oldest)}">{e(oldest)}</time>; each offering's page gives its own date · {e(registry.meta.disclaimer)}</p>
 <p class="sort">Sort: {sort}</p>

@@ -1,7 +1,8 @@
 """Dates a build stamps on its outputs: the build date and when each offering file last changed.
 
 The build date is SOURCE_DATE_EPOCH when set (reproducible builds), else the date of the commit
-built, else (no git checkout) the newest verified date, and the stamp says which it is.
+built, else (no commit) the newest verified date, else the newest draft date, else (a registry
+with no cells outside git) today, and the stamp says which it is.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from pathlib import Path
 
 from .. import gitdata
 from ..model import Cell, Registry
-from ..workspace import OFFERINGS_DIR
+from ..workspace import OFFERINGS_DIR, escaped
 
 
 class StampError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a whole number of seconds."""
+    """SOURCE_DATE_EPOCH is not a whole number of seconds from 1970 to 9999, or a commit is
+    dated past 9999."""
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,16 @@ class Stamps:
     stale_after_days: int
     modified: dict[str, Modified] = field(default_factory=dict)
 
-    def age(self, cell: Cell) -> int:
-        """Days between the cell's verified date and the build date."""
+    def age(self, cell: Cell) -> int | None:
+        """Days between the cell's verified date and the build date; None for a draft."""
+        if cell.verified is None:
+            return None
         return (date.fromisoformat(self.generated) - date.fromisoformat(cell.verified)).days
 
     def is_stale(self, cell: Cell) -> bool:
-        return self.age(cell) > self.stale_after_days
+        """Verified longer ago than stale_after_days (a draft was never verified: not stale)."""
+        age = self.age(cell)
+        return age is not None and age > self.stale_after_days
 
     def modified_of(self, offering_id: str) -> Modified:
         return self.modified.get(offering_id, Modified(None, note="not in git history"))
@@ -49,6 +55,16 @@ class Stamps:
 
 def _utc(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
+
+
+def commit_moment(sha: str, seconds: int) -> datetime:
+    """A commit's time; StampError when it is past what the outputs can write (year 9999)."""
+    try:
+        return _utc(seconds)
+    except (OverflowError, OSError, ValueError):
+        raise StampError(f"commit {sha[:12]} is dated {seconds} seconds after 1970-01-01, past "
+                         "9999-12-31, which the published files cannot write; rewrite its date "
+                         "(git commit --amend --date) before building") from None
 
 
 def iso(moment: datetime) -> str:
@@ -59,13 +75,20 @@ def build_moment(root: Path) -> tuple[datetime | None, str]:
     """The moment the build stands for, and where it comes from."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None:
-        if not epoch.strip().isdigit():
-            raise StampError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds "
-                             "since 1970-01-01; unset it or give e.g. $(git log -1 --format=%ct)")
-        return _utc(int(epoch)), "SOURCE_DATE_EPOCH"
+        moment = None
+        if epoch.strip().isascii() and epoch.strip().isdigit() and len(epoch.strip()) < 20:
+            try:
+                moment = _utc(int(epoch))
+            except (OverflowError, OSError, ValueError):  # past year 9999 (or the C library's limit)
+                moment = None
+        if moment is None:
+            raise StampError(f"SOURCE_DATE_EPOCH={escaped(epoch[:40])!r} is not a whole number of "
+                             "seconds from 1970-01-01 to 9999-12-31; unset it or give e.g. "
+                             "$(git log -1 --format=%ct)")
+        return moment, "SOURCE_DATE_EPOCH"
     if gitdata.has_commits(root):
         sha, seconds = gitdata.git(root, "log", "-1", "--format=%H %ct", "HEAD").decode().split()
-        return _utc(int(seconds)), f"commit {sha}"
+        return commit_moment(sha, int(seconds)), f"commit {sha}"
     return None, "newest verified date"
 
 
@@ -82,14 +105,31 @@ def modified_dates(root: Path) -> dict[str, Modified]:
         for name in names:
             stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
             if name.endswith((".yaml", ".yml")) and stem not in found:
-                found[stem] = Modified(iso(_utc(int(seconds))), sha)
+                found[stem] = Modified(iso(commit_moment(sha, int(seconds))), sha)
     return found
+
+
+def undated_build(registry: Registry) -> tuple[str, str]:
+    """The date of a build from no commit: the newest verified date, else draft date, else today."""
+    cells = [c for o in registry.offerings.values() for c in o.cells.values()]
+    verified = max((c.verified for c in cells if c.verified), default=None)
+    if verified:
+        return verified, "newest verified date"
+    drafted = max((c.draft.date for c in cells if c.draft), default=None)
+    if drafted:
+        return drafted, "newest draft date"
+    from ..checker import today
+
+    return today().isoformat(), "today (no commit and no dated cell)"
 
 
 def stamps(registry: Registry) -> Stamps:
     """The stamps for building this registry."""
     moment, source = build_moment(registry.root)
-    generated = moment.date().isoformat() if moment else registry.verified
+    if moment:
+        generated = moment.date().isoformat()
+    else:
+        generated, source = undated_build(registry)
     if gitdata.has_commits(registry.root):
         history = modified_dates(registry.root)
         modified = {i: history.get(i, Modified(None, note="not committed yet"))

@@ -28,7 +28,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("value_label", "string", "The grade's label."),
     ("watch_out", "boolean", "True when the grade is not yes_public."),
     ("confidence", "string", "high, medium or low."),
-    ("verified", "date", "Date the cell was last checked against its sources."),
+    ("verified", "date", "Date a person last verified the cell against the live pages; empty for a "
+                         "draft."),
+    ("draft", "boolean", "True when the cell is a draft: graded from copies of the cited pages; "
+                         "not yet verified live."),
+    ("draft_by", "string", "Who graded the draft; empty for a verified cell."),
+    ("draft_date", "date", "When the draft was graded; empty for a verified cell."),
     ("caveat", "string", "One-line watch-out text."),
     ("tier", "string", "self_serve or enterprise_only."),
     ("route", "string", "How a buyer gets the evidence or feature."),
@@ -42,7 +47,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("archived", "string", "Archived copy of that source."),
     ("evidence", "string", "The paragraph explaining the grade."),
     ("stale", "boolean", "True when verified more than stale_after_days before the generated date."),
-    ("sources", "string", "Every source of the cell (primaries and leads) as a JSON list."),
+    ("sources", "string", "Every source of the cell (primaries and leads) as a JSON list; a source "
+                          "read in a copy has retrieved null and copy {held_by, url, captured}."),
 )
 
 
@@ -74,7 +80,10 @@ def rows(registry: Registry, stamps: Stamps) -> list[dict[str, Any]]:
                 "graded_party": cell.dimension.graded_party,
                 "value": cell.status, "value_label": vocab.grade_label(cell.status),
                 "watch_out": "true" if cell.is_watch_out else "false",
-                "confidence": cell.confidence, "verified": cell.verified,
+                "confidence": cell.confidence, "verified": cell.verified or "",
+                "draft": "true" if cell.is_draft else "false",
+                "draft_by": cell.draft.by if cell.draft else "",
+                "draft_date": cell.draft.date if cell.draft else "",
                 "caveat": cell.caveat or "", "tier": cell.tier or "", "route": cell.route or "",
                 "route_via": cell.route_via or "",
                 "variants": json.dumps([{"scope": v.scope, "applies_to": v.applies_to,
@@ -112,7 +121,7 @@ def datapackage(registry: Registry, stamps: Stamps) -> dict[str, Any]:
         field: dict[str, Any] = {"name": name, "type": kind, "description": description}
         if name in enums:
             field["constraints"] = {"required": True, "enum": enums[name]}
-        elif name in ("offering_id", "verified"):
+        elif name in ("offering_id", "draft"):
             field["constraints"] = {"required": True}
         fields.append(field)
     return {

@@ -16,7 +16,8 @@ def _checked(doc: Document, where: PathKey, url: str) -> Iterator[At]:
                  "use a plain https:// link to the page on its domain name, without user name or password")
 
 
-URL_KEYS = ("trust_center", "license_url", "repository", "correction_form")  # organisations, registry.yaml
+# organisations and registry.yaml
+URL_KEYS = ("trust_center", "license_url", "repository", "correction_form", "base_url")
 
 
 @rule("TR107", "safe-urls", "offering",

@@ -16,7 +16,8 @@ def parsed(value: str) -> date | None:
 
 
 def cell_dates(dim_id: str, cell: dict) -> Iterator[tuple[PathKey, str]]:
-    yield ("cells", dim_id, "verified"), cell["verified"]
+    if "verified" in cell:  # a draft has none
+        yield ("cells", dim_id, "verified"), cell["verified"]
     items = [(("cells", dim_id), cell)]
     items += [(("cells", dim_id, "variants", i), v) for i, v in enumerate(cell.get("variants") or ())]
     for where, item in items:

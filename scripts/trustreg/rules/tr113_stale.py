@@ -12,6 +12,8 @@ from .tr108_dates import parsed
       "needs re-verification.", severity="warning")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for dim_id, cell in cells(doc):
+        if "verified" not in cell:  # a draft was never verified live
+            continue
         verified = parsed(cell["verified"])  # TR108 reports a date that is not one
         age = (ctx.today - verified).days if verified else 0
         if age > ctx.stale_days:
