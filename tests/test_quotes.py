@@ -118,3 +118,11 @@ def test_offsets_survive_ignored_characters_and_blank_runs() -> None:
 ])
 def test_substantive_words(quote: str, words: list[str]) -> None:
     assert substantive_words(quote) == words
+
+
+def test_page_text_in_messages_cannot_drive_a_terminal() -> None:
+    page = "Intro \x1b[2J\x1b]0;owned\x07 text \u202eevil\u202c and more words here"
+    found = find_quote("text", page)
+    assert found.found and "\x1b" not in found.context and "\u202e" not in found.context
+    missing = find_quote("intro text nowhere", page)
+    assert not any(c in missing.reason for c in "\x1b\x07\u202e\u202c")

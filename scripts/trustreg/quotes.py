@@ -35,6 +35,7 @@ _EVENT = re.compile(rf"[{_IGNORED}]*\s[\s{_IGNORED}]+|[{_IGNORED}]+\s[\s{_IGNORE
 _LEADING = re.compile(rf"[\s{_IGNORED}]*")
 _ELISION = re.compile(r"\[\s*(?:\.\s*\.\s*\.|…)\s*\]")
 _WORD_CHARS = re.compile(r"[^\W_]+")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # words that state nothing alone: "No." or "Not [...]" is no quote of a documented no
 FUNCTION_WORDS = frozenset((
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "do", "does", "for", "from",
@@ -116,8 +117,14 @@ def normalise(text: str) -> tuple[str, Folded]:
     return "".join(chunks), where
 
 
+def shown(text: str) -> str:
+    """Page text fit to print: white space folded, control and bidi-override characters dropped
+    (a page must not drive the terminal or reorder the message around it)."""
+    return " ".join(_UNPRINTABLE.sub("", text).split())
+
+
 def _snippet(text: str, start: int, end: int) -> str:
-    return " ".join(text[max(0, start - CONTEXT):end + CONTEXT].split())
+    return shown(text[max(0, start - CONTEXT):end + CONTEXT])
 
 
 def _unspaced(char: str) -> bool:
@@ -201,4 +208,4 @@ def _missing(page: str, where: Folded, text: str, part: str, position: int, numb
                      f"“{_snippet(text, start, end)}”")
     return Match(False, start, _snippet(text, start, end),
                  f"{which} is not on the page: its first {low} of {len(words)} words are, at "
-                 f"character {start}, then the page reads “{' '.join(text[end:end + 60].split())}”")
+                 f"character {start}, then the page reads “{shown(text[end:end + 60])}”")

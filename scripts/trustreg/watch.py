@@ -19,7 +19,7 @@ from .fetch import Fetcher, Page
 from .findings import Finding, FindingError
 from .loader import Document
 from .model import Offering, Organisation, Registry
-from .quotes import find_quote
+from .quotes import find_quote, shown
 from .rules.tr106_source_domain import primary_host
 from .urls import host as url_host
 
@@ -217,7 +217,7 @@ def render_text(report: Report) -> str:
     for action, alerts in report.grouped().items():
         if alerts:
             lines.append(f"{ACTIONS[action]} ({len(alerts)})")
-            lines += [f"  {a.url} [{', '.join(a.cells)}]: {a.detail}" for a in alerts]
+            lines += [f"  {shown(a.url)} [{', '.join(a.cells)}]: {shown(a.detail)}" for a in alerts]
     lines.append(f"{report.sources} primary sources on {report.pages} pages: {_verdict(report)}")
     return "\n".join(lines) + "\n"
 
