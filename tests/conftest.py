@@ -10,7 +10,7 @@ from trustreg import loader
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "cohere-api.published.txt"  # the published page, verbatim
-REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings")
+REGISTRY_PARTS = ("registry.yaml", "schema", "organisations", "offerings", "excerpts")
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,8 @@ def registry(tmp_path: Path) -> Path:
     root.mkdir()
     for part in REGISTRY_PARTS:
         source = REPO / part
+        if not source.exists():  # e.g. no excerpts/ yet
+            continue
         if source.is_dir():
             shutil.copytree(source, root / part)
         else:

@@ -11,6 +11,7 @@ import pytest
 from trustreg import cache, checker, cli
 from trustreg.cache import ResultCache
 from trustreg.checker import Checker, Result
+from trustreg.workspace import excerpt_files, offering_files, organisation_files
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +24,11 @@ def check(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[i
     return status, capsys.readouterr().out
 
 
+def data_files(root: Path) -> int:
+    """How many files a run checks one by one (the cache holds one entry each)."""
+    return len(organisation_files(root)) + len(offering_files(root)) + len(excerpt_files(root))
+
+
 def entries() -> list[Path]:
     return sorted(Path(os.environ["TRUSTREG_CACHE_DIR"]).rglob("*.json"))
 
@@ -33,7 +39,7 @@ def test_findings_are_the_same_cold_warm_and_uncached(registry: Path,
     assert uncached[0] == 0 and uncached[1].count("TR113") == 11
     assert entries() == []
     assert check(registry, capsys) == uncached
-    assert len(entries()) == 3  # two organisations and one offering
+    assert len(entries()) == data_files(registry)  # the organisations and the offering
     assert check(registry, capsys) == uncached
 
 
@@ -107,7 +113,7 @@ def test_pool_cache_and_plain_runs_agree(registry: Path, monkeypatch: pytest.Mon
             runs.append((result.findings, documents(result)))
         assert checked == [], "the warm run read every result from the cache"
         shutil.rmtree(os.environ["TRUSTREG_CACHE_DIR"])
-    assert len(runs[0][0]) == 6 * 11 and len(runs[0][1]) == 8
+    assert len(runs[0][0]) == 6 * 11 and len(runs[0][1]) == data_files(registry)
     assert all(run == runs[0] for run in runs)
 
 
@@ -165,22 +171,22 @@ def checked_files(registry: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
 
 
 def test_a_copied_key_vouches_for_nothing(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert len(checked_files(registry, monkeypatch)) == 3
+    assert len(checked_files(registry, monkeypatch)) == data_files(registry)
     assert checked_files(registry, monkeypatch) == []  # warm
     key = Path(os.environ["TRUSTREG_CACHE_DIR"]) / cache.KEY_FILE
     secret = key.read_bytes()
     key.unlink()
     key.write_bytes(secret)  # as a restored or copied cache would hold it
     key.chmod(0o600)
-    assert len(checked_files(registry, monkeypatch)) == 3
+    assert len(checked_files(registry, monkeypatch)) == data_files(registry)
 
 
 def test_a_key_others_can_read_disables_the_cache(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     checked_files(registry, monkeypatch)
     key = Path(os.environ["TRUSTREG_CACHE_DIR"]) / cache.KEY_FILE
     key.chmod(0o644)
-    assert len(checked_files(registry, monkeypatch)) == 3
-    assert len(checked_files(registry, monkeypatch)) == 3
+    assert len(checked_files(registry, monkeypatch)) == data_files(registry)
+    assert len(checked_files(registry, monkeypatch)) == data_files(registry)
 
 
 def test_edited_code_has_its_own_entries(tmp_path: Path) -> None:
@@ -191,3 +197,15 @@ def test_edited_code_has_its_own_entries(tmp_path: Path) -> None:
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     cache.code_digest.cache_clear()
     assert cache.code_digest(copy) != cache.code_digest(cache.PACKAGE)
+
+
+def test_excerpts_are_cached_and_checked_again_when_changed(registry: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from .rules.evidence import SECURITY, drafted, write_excerpt
+
+    drafted(registry)
+    assert check(registry, capsys) == check(registry, capsys, "--no-cache")
+    assert any(b'"excerpts/cohere.com/security.yaml"' in e.read_bytes() for e in entries())
+    write_excerpt(registry, SECURITY, ["x" * 601])
+    status, out = check(registry, capsys)
+    assert status == 1 and "excerpts/cohere.com/security.yaml:6:3: TR100" in out

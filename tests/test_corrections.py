@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def test_grade_change_without_new_source_fails(repo: Repo, capsys) -> None:
     assert status == 1
     assert [line.split(": ")[1].split()[0] for line in lines] == ["TR201"]
     assert ("cohere-api/hipaa_baa: grade changed no_public_evidence -> yes_sales_gated "
-            "without a new or re-retrieved primary source") in lines[0]
+            "without a new or re-read primary source") in lines[0]
 
 
 def test_grade_change_with_new_source_passes(repo: Repo, capsys) -> None:
@@ -60,14 +61,55 @@ def test_correction_without_newer_verified_date_fails(repo: Repo, capsys) -> Non
     assert "verified is not newer than the base's 2026-07-05" in lines[0]
 
 
-def test_re_retrieved_source_counts_as_fresh(repo: Repo, capsys) -> None:
+def _reread_retention(repo: Repo) -> dict:
     data = repo.offering()
     cell = data["cells"]["retention_zdr"]
     cell["facts"]["retention_days"] = 31
     cell["verified"] = "2026-11-20"
     cell["sources"][0]["retrieved"] = "2026-11-20"
+    data["cells"]["hipaa_baa"]["sources"][0].pop("quote", None)  # the page's only other quote
+    return data
+
+
+def test_a_re_read_source_with_a_bare_new_date_fails(repo: Repo, capsys) -> None:
+    repo.write(_reread_retention(repo))
+    status, lines = check_base(repo, capsys)
+    assert status == 1 and [line.split(": ")[1].split()[0] for line in lines] == ["TR205"]
+    assert "is read again, but its excerpt is the base's: a new date is not a new reading" in lines[0]
+    assert "(add the excerpt of the page as read (excerpts/" in lines[0]
+
+
+def _live_excerpt(repo: Repo, url: str, passage: str, retrieved: str = "2026-11-20") -> None:
+    from trustreg.excerpts import excerpt_path
+
+    path = repo.root / str(excerpt_path(url))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"url: {url}\nretrieved: '{retrieved}'\nsha256: {'c' * 64}\npassages:\n"
+                    f"- {json.dumps(passage)}\n", encoding="utf-8")
+
+
+def test_a_re_read_source_with_its_excerpt_as_read_passes(repo: Repo, capsys) -> None:
+    data = _reread_retention(repo)
+    source = data["cells"]["retention_zdr"]["sources"][0]
+    source["quote"] = "Synthetic test words: logs are kept for 31 days"
     repo.write(data)
+    _live_excerpt(repo, source["url"], "Retention (test page). Synthetic test words: logs are kept "
+                                       "for 31 days.")
     assert check_base(repo, capsys) == (0, [])
+
+
+def test_an_excerpt_whose_dates_alone_changed_is_no_new_reading(repo: Repo, capsys) -> None:
+    data = repo.offering()
+    source = data["cells"]["retention_zdr"]["sources"][0]
+    source["quote"] = "Synthetic test words: logs are kept for 30 days"
+    data["cells"]["hipaa_baa"]["sources"][0].pop("quote")
+    repo.write(data)
+    _live_excerpt(repo, source["url"], "Synthetic test words: logs are kept for 30 days.", "2026-07-05")
+    repo.commit("Excerpt of the page as read in July")
+    repo.write(_reread_retention(repo))
+    _live_excerpt(repo, source["url"], "Synthetic test words: logs are kept for 30 days.")
+    status, lines = check_base(repo, capsys)
+    assert status == 1 and " TR205 " in lines[0]
 
 
 def test_reformatting_and_reverification_are_not_corrections(repo: Repo, capsys) -> None:
@@ -206,10 +248,10 @@ def test_a_lead_turned_primary_is_not_fresh_evidence(repo: Repo, capsys) -> None
     assert status == 1 and codes(lines) == ["TR201"]
 
 
-@pytest.mark.parametrize(("retrieved", "fails"), [("2026-07-01", True), ("2026-07-05", True),
-                                                  ("2026-07-06", False)])
+@pytest.mark.parametrize(("retrieved", "fails"), [("2026-07-01", ["TR201"]), ("2026-07-05", ["TR201"]),
+                                                  ("2026-07-06", ["TR205"])])
 def test_a_re_retrieved_source_must_be_read_after_the_base_verified(repo: Repo, capsys, retrieved: str,
-                                                                    fails: bool) -> None:
+                                                                    fails: list[str]) -> None:
     data = repo.offering()
     data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = "2026-06-01"
     repo.write(data)
@@ -219,7 +261,7 @@ def test_a_re_retrieved_source_must_be_read_after_the_base_verified(repo: Repo, 
     data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = retrieved
     repo.write(data)
     status, lines, _ = run_check(repo, capsys)
-    assert (status, codes(lines)) == ((1, ["TR201"]) if fails else (0, []))
+    assert (status, codes(lines)) == (1, fails)  # a later date alone is no reading: TR205
 
 
 def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> None:
@@ -305,3 +347,49 @@ def test_link_keys_ignore_only_cosmetic_differences() -> None:
     assert source_key("https://bücher.example/A%20b/") == source_key("https://xn--bcher-kva.example/a b")
     assert source_key("https://a.example/x") != source_key("https://a.example/y")
     assert source_key("https://a.example/x") != source_key("https://b.example/x")
+
+
+def _draft_correction(repo: Repo, date: str) -> None:
+    data = repo.offering()
+    cell = data["cells"]["hipaa_baa"]
+    cell.pop("verified")
+    cell["draft"] = {"by": "Test grader (synthetic)", "date": date}
+    cell.update(status="yes_sales_gated", caveat="Synthetic: BAA on request.")
+    cell["sources"].insert(0, {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Test FAQ",
+                               "kind": "trust_center", "role": "primary",
+                               "quote": "Synthetic FAQ words: a BAA is available on request",
+                               "copy": {"held_by": "Synthetic Copy Archive (test)"}})
+    repo.write(data)
+    path = repo.root / "excerpts/trustcenter.cohere.com/faq-baa.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("url: https://trustcenter.cohere.com/faq/baa\ncopy:\n  held_by: Synthetic Copy "
+                    "Archive (test)\npassages:\n- 'Synthetic FAQ words: a BAA is available on request.'\n",
+                    encoding="utf-8")
+
+
+def test_a_correction_may_be_a_draft_with_a_newer_draft_date(repo: Repo, capsys) -> None:
+    _draft_correction(repo, "2026-11-20")
+    assert check_base(repo, capsys) == (0, [])
+
+
+def test_a_draft_correction_dated_before_the_base_fails(repo: Repo, capsys) -> None:
+    _draft_correction(repo, "2026-07-05")
+    status, lines = check_base(repo, capsys)
+    assert status == 1 and len(lines) == 1 and " TR202 " in lines[0]
+    assert "the draft's date is not newer than the base's 2026-07-05" in lines[0]
+
+
+def test_a_draft_re_read_in_a_copy_captured_later_needs_new_passages(repo: Repo, capsys) -> None:
+    _draft_correction(repo, "2026-11-20")
+    repo.commit("A draft from a copy")
+    data = repo.offering()
+    cell = data["cells"]["hipaa_baa"]
+    cell["draft"]["date"] = "2026-11-22"
+    cell["caveat"] = "Synthetic: BAA on request, reworded."
+    cell["sources"][0]["copy"]["captured"] = "2026-11-01"
+    repo.write(data)
+    path = repo.root / "excerpts/trustcenter.cohere.com/faq-baa.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "(test)\n", "(test)\n  captured: '2026-11-01'\n"), encoding="utf-8")
+    status, lines = check_base(repo, capsys)
+    assert status == 1 and [line.split(": ")[1].split()[0] for line in lines] == ["TR205"]

@@ -74,8 +74,8 @@ def _file_shape(entry: dict[str, Any]) -> dict[str, Any]:
     for dim, cell in entry["dimensions"].items():
         cells[dim] = _plain({
             "status": cell["value"], "caveat": cell.get("caveat"), "confidence": cell["confidence"],
-            "verified": cell["verified"], "draft": cell.get("draft"), "tier": cell.get("tier"),
-            "route": cell.get("route"),
+            "verified": cell.get("verified"), "draft": cell.get("draft"),  # a draft has no verified
+            "tier": cell.get("tier"), "route": cell.get("route"),
             "route_via": cell.get("route_via"), "default": cell.get("default"),
             "geography": cell.get("geography"), "facts": cell.get("facts") or None,
             "evidence": cell.get("evidence", ""),

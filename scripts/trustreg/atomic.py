@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .workspace import display, relative
+
 LOCK_FILE = ".trustreg.lock"  # in the registry root; git ignores it
 
 
-def write_text(path: Path, text: str, *, durable: bool = True) -> None:
+class OutsideRoot(OSError):
+    """A folder on the way to the file is a link leading out of the checkout."""
+
+
+def write_text(path: Path, text: str, *, durable: bool = True, root: Path | None = None) -> None:
     """Write text (UTF-8, LF) to path through a temporary file and a rename.
 
     durable=False skips the fsync, for files that may be lost but never seen half-written.
+    With root, OutsideRoot (nothing written) when a link among path's folders leads out of root.
     """
-    write_bytes(path, text.encode("utf-8"), durable=durable)
+    write_bytes(path, text.encode("utf-8"), durable=durable, root=root)
 
 
-def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+def write_bytes(path: Path, data: bytes, *, durable: bool = True, root: Path | None = None) -> None:
+    if root is not None and relative(root, path) is None:
+        raise OutsideRoot(errno.EXDEV, "a symbolic link among its folders leads out of the checkout",
+                          display(root, path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -12,7 +12,8 @@ under a secret key made on first use (`key` in the cache folder, mode 0600). An 
 planted, edited or moved to another file's name fails its MAC and is a miss. The key is bound
 to its file (device, inode, change time), so a key copied or restored from elsewhere (a shared
 or CI-restored cache) is a new key and vouches for nothing; a key that others can read or
-write disables the cache. The cache lives outside the checkout ($TRUSTREG_CACHE_DIR, else
+write disables the cache, and so does a cache folder that is a symbolic link (it is never
+followed). The cache lives outside the checkout ($TRUSTREG_CACHE_DIR, else
 $XDG_CACHE_HOME/trustreg, else ~/.cache/trustreg).
 """
 
@@ -70,6 +71,8 @@ def fingerprint(parts: Iterable[str]) -> str:
 
 def secret(root: Path, *, make: bool) -> bytes | None:
     """This cache's MAC key (made when missing if make); None when there is none ours alone."""
+    if root.is_symlink():  # entries would be written, and folders pruned, wherever it leads
+        return None
     path = root / KEY_FILE
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
@@ -138,8 +141,8 @@ class ResultCache:
             return
         if self._secret is None:
             self._secret = secret(self.root, make=True)
-            if self._secret is None:
-                return
+        if self._secret is None or self.folder.is_symlink():
+            return
         entry = {"path": doc.path, "data": doc.data, "findings": [asdict(f) for f in findings]}
         payload = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         try:

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import gitdata
+from . import gitdata, loader
 from .findings import FindingError
 from .migration import migrate
 from .rules.tr107_safe_urls import url_problem
 from .semdiff import CORRECTION_FIELDS, CellChange, cells_of, diff_registry, sources_of
+from .shapes import history_problem
 from .vocabulary import Vocabulary
 from .workspace import escaped
 
@@ -36,12 +37,19 @@ _PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+|!~])")
 # what GitHub's autolinks start from (scheme://, www., e-mail @), bracketed: https[:]//
 _AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\b[wW][wW][wW])\.|@")
+_HIDDEN = re.compile("[\ud800-\udfff]")  # lone surrogates: bytes a file name held undecoded
 _DEFANG = re.compile(r"(?<=\w)\.(?=\w)|[:@]")  # names also lose domain dots: evil[.]example
+
+
+def visible(text: Any) -> str:
+    """Text from git or history as text, without what a data file may not hold (TR001): control
+    and bidirectional override characters, BOM, non-characters and undecodable bytes."""
+    return _HIDDEN.sub("", loader.FORBIDDEN_CHARS.sub("", str(text)))
 
 
 def md(text: Any, defang: re.Pattern[str] = _AUTOLINK) -> str:
     """Markdown-escape text from data or commit messages, on one line, with no live link."""
-    text = defang.sub(lambda m: f"[{m.group()}]", " ".join(str(text).split()))
+    text = defang.sub(lambda m: f"[{m.group()}]", " ".join(visible(text).split()))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -200,8 +208,9 @@ class History:
                 try:
                     raw = gitdata.load_blob(blobs, change.new_blob, change.new_path).data
                     after = migrate(raw)
-                    if not (isinstance(after, dict) and isinstance(after.get("id"), str)):
-                        raise ValueError("not an offering")
+                    problem = history_problem(after)
+                    if problem:
+                        raise ValueError(problem)
                 except (FindingError, ValueError, gitdata.GitError) as exc:
                     reason = exc.finding.text() if isinstance(exc, FindingError) else str(exc)
                     self.warn(f"warning: commit {commit.sha[:10]}: {escaped(change.new_path)} does "
@@ -223,6 +232,20 @@ class History:
             if change.status == "R" and before is not None and after is not None:
                 renames[before["id"]] = after["id"]
         return old, new, renames
+
+    def people(self, blobs: gitdata.Blobs, commit: gitdata.Commit) -> list[gitdata.Commit]:
+        """The commit and those a merge brought in, whose people it credits; each commit object
+        that is malformed is reported (and read as well as it can be)."""
+        try:
+            commits = [commit, *gitdata.merged_commits(self.root, commit, blobs)]
+        except gitdata.GitError as exc:  # a parent missing from a shallow or partial clone
+            self.warn(f"warning: commit {commit.sha[:10]}: the commits it merged cannot be read "
+                      f"({escaped(str(exc))}): only its own people are credited")
+            commits = [commit]
+        for each in commits:
+            if each.problem:
+                self.warn(f"warning: commit {each.sha[:10]}: {escaped(each.problem)}")
+        return commits
 
     def record(self, release: Release, commits: list[gitdata.Commit], old: dict, new: dict,
                renames: dict[str, str]) -> None:
@@ -290,7 +313,7 @@ def releases(root: Path, vocab: Vocabulary, rev: str = "HEAD", release: str | No
             at = position.get(commit.sha, len(order))
             target = next((sections[t] for p, t in tags if p >= at), unreleased)
             old, new, renames = history.apply(blobs, commit)
-            people = [commit, *gitdata.merged_commits(root, commit, blobs)]
+            people = history.people(blobs, commit)
             history.record(target, people, old, new, renames)
     ordered = [sections[t] for _, t in reversed(tags)]
     has_unreleased = unreleased.name != "Unreleased" or any(

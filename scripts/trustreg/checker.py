@@ -20,11 +20,13 @@ from .schemas import SCHEMA_DIR, SchemaSet, shipped_schema_findings
 from .vocabulary import from_data as vocabulary_from_data
 from .vocabulary import reference_problems
 from .workspace import (
+    EXCERPTS_DIR,
     OFFERINGS_DIR,
     ORGANISATIONS_DIR,
     REGISTRY_FILE,
     VOCABULARY_FILE,
     display,
+    excerpt_files,
     kind_of,
     offering_files,
     organisation_files,
@@ -178,7 +180,8 @@ class Checker:
         return self._ctx
 
     def _load_context(self) -> Context:
-        for folder in (SCHEMA_DIR, ORGANISATIONS_DIR, OFFERINGS_DIR):  # would read outside the root
+        # a linked folder would read outside the root
+        for folder in (SCHEMA_DIR, ORGANISATIONS_DIR, OFFERINGS_DIR, EXCERPTS_DIR):
             if (self.root / folder).is_symlink():
                 raise FindingError(Finding(folder, 1, 1, "TR001", "folder is a symbolic link",
                                            "commit the folder itself, not a link"))
@@ -335,6 +338,7 @@ class Checker:
                 partial = self._comparable(file, ctx)
                 if partial is not None:
                     compared.append(partial)
+        findings.extend(self._load_excerpts(ctx))
         for rule in self._rules("offering", ("registry",)):
             findings.extend(rule.run(compared, ctx))
         if paths is not None:
@@ -356,9 +360,22 @@ class Checker:
             return None
         return comparable(doc, [e.instance_path for e in ctx.schemas.fast("offering").iter_errors(doc.data)])
 
+    def _load_excerpts(self, ctx: Context) -> list[Finding]:
+        """Check each excerpt file alone and keep it in ctx.excerpts for the registry rules."""
+        ctx.excerpts.clear()
+        findings: list[Finding] = []
+        files = excerpt_files(self.root)
+        for file, (doc, found) in zip(files, self._results(files, "excerpt", ctx), strict=True):
+            findings.extend(found)
+            ctx.excerpts[display(self.root, file)] = doc
+        return findings
+
     def _only(self, findings: list[Finding], paths: list[Path]) -> list[Finding]:
         reported = within(self.root, paths)
-        inside = [f for f in findings if reported(f.path)]
+        # an excerpt asked for brings the findings on the quotes checked against it (TR135, TR137)
+        excerpts = tuple(display(self.root, p) for p in paths if kind_of(self.root, p) == "excerpt")
+        inside = [f for f in findings if reported(f.path) or (excerpts and any(
+            name in f.message for name in excerpts))]
         for path in paths:  # a draft outside offerings/ is checked as an offering
             if kind_of(self.root, path) is None and path.suffix in (".yaml", ".yml"):
                 inside.extend(self._file_findings(path, "offering", self.ctx)[1])

@@ -5,12 +5,15 @@ a branch behind REV is not blamed for REV's later commits); `--base auto` takes 
 repository (origin/HEAD, the upstream, main or master), as the pre-commit hook does. Renamed
 offerings and dimensions are followed (semdiff). A cell whose grade, caveat, evidence, facts,
 tier, route or default changed needs a primary source citing a page it did not cite before, or
-re-read after the base's verified date (TR201), and a verified date newer than the base's
-(TR202); when the base's date is already today, today is enough. An offering file that does
-not load at the base cannot be compared (TR200), and domains added to an organisation (or
-its kind changed) are reported for a reviewer (TR203). A new offering needs a primary source
-for every cell graded other than no_public_evidence or unclear: rule TR105, which check always
-runs.
+re-read since the base (TR201), and a verified date, or a draft's date, newer than the base's
+verified or draft date (TR202); when the base's date is already today, today is enough. A
+source read again (a later `retrieved`, or another `copy`) counts only with the page's excerpt
+as read: new, or holding other passages, sha256 or copy than at the base (TR205: a new date
+is not a new reading). An offering file that does not load at the base, or lacks the shape
+history is read by (shapes.HISTORY_OFFERING), cannot be compared (TR200), and domains added
+to an organisation (or its kind changed) are reported for a reviewer (TR203). A new offering
+needs a primary source for every cell graded other than no_public_evidence or unclear: rule
+TR105, which check always runs.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ from typing import Any
 
 from . import gitdata
 from .checker import Result, today
+from .excerpts import excerpt_path
 from .findings import Finding, FindingError
 from .loader import Document
 from .migration import migrate
 from .primary_basis import basis_findings
-from .semdiff import CellChange, diff_registry, fresh_primary_sources, later
+from .semdiff import CellChange, as_of, diff_registry, fresh_primary_sources, later, reread_sources
+from .shapes import history_problem
 from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 
 AUTO = "auto"
@@ -51,11 +56,16 @@ def files_at(root: Path, rev: str, folder: str) -> Tree:
             except FindingError as exc:
                 tree.broken[path] = exc.finding.message
                 continue
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
-                # an older format is compared as migrated: a format change is no correction
-                tree.data.setdefault(data["id"], migrate(data) if folder == "offerings" else data)
+            if folder == OFFERINGS_DIR:  # an older format is compared as migrated: no correction
+                data = migrate(data)
+                problem = history_problem(data)
             else:
-                tree.broken[path] = "it is not a mapping with an id"
+                problem = None if isinstance(data, dict) and isinstance(data.get("id"), str) else (
+                    "it is not a mapping with an id")
+            if problem:
+                tree.broken[path] = problem
+            else:
+                tree.data.setdefault(data["id"], data)
     return tree
 
 
@@ -128,24 +138,80 @@ def _what(change: CellChange) -> str:
         "caveat", "evidence", "facts", "tier", "route", "default"))
 
 
-def cell_findings(doc: Document, change: CellChange, on: str) -> list[Finding]:
+def cell_findings(doc: Document, change: CellChange, on: str,
+                  excerpt_read: Callable[[str], bool]) -> list[Finding]:
+    """TR201, TR202 and TR205 for one corrected cell; excerpt_read(url) tells whether the
+    page's excerpt is new or holds another reading than at the base."""
     where = ("cells", change.dimension)
     name = f"{change.offering}/{change.dimension}"
     if change.old_dimension:
         name += f" (was {change.old_dimension})"
-    old_verified = change.old.get("verified", "")
+    old_date = as_of(change.old)
     found = []
-    if not fresh_primary_sources(change.old, change.new, on):
+    # read again on a later day or in another copy (a same-day follow-up keeps its reading)
+    reread = [s for s in reread_sources(change.old, change.new) if not excerpt_read(str(s.get("url")))]
+    fresh = [s for s in fresh_primary_sources(change.old, change.new, on)
+             if not any(s is r for r in reread)]
+    for source in reread:
+        index = next(i for i, s in enumerate(change.new["sources"]) if s is source)
+        key = "retrieved" if "retrieved" in source else "copy"
+        url = str(source.get("url"))
+        found.append(doc.finding((*where, "sources", index, key), "TR205",
+                                 f"{name}: {url} is read again, but its excerpt is the base's: "
+                                 "a new date is not a new reading",
+                                 f"add the excerpt of the page as read ({excerpt_path(url)}, with "
+                                 "the quote that backs the new grade)"))
+    if not fresh and not reread:
         found.append(doc.finding((*where, "sources"), "TR201",
-                                 f"{name}: {_what(change)} without a new or re-retrieved primary source",
+                                 f"{name}: {_what(change)} without a new or re-read primary source",
                                  f"add a role: primary source citing a page the cell did not cite, or "
-                                 f"re-read one and set its retrieved after {old_verified or 'the base'}"))
-    if not later(change.new.get("verified"), old_verified, on):
+                                 f"re-read one after {old_date or 'the base'} (its excerpt as read)"))
+    if "draft" in change.new:
+        if not later(change.new["draft"].get("date"), old_date, on):
+            found.append(doc.finding((*where, "draft", "date"), "TR202",
+                                     f"{name}: {_what(change)} but the draft's date is not newer "
+                                     f"than the base's {old_date}",
+                                     "set draft.date to the day you graded the new evidence"))
+    elif not later(change.new.get("verified"), old_date, on):
         found.append(doc.finding((*where, "verified"), "TR202",
                                  f"{name}: {_what(change)} but verified is not newer than the "
-                                 f"base's {old_verified}",
+                                 f"base's {old_date}",
                                  "set verified to the date you checked the new evidence"))
     return found
+
+
+def excerpt_changes(root: Path, base: str) -> Callable[[str], bool]:
+    """Whether a page's excerpt holds a reading the base's does not: new, or other passages,
+    sha256 or copy than at the base (a changed `retrieved` or `captured` date alone is none)."""
+    from . import loader
+
+    def reading(data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        copy = data.get("copy")
+        copy = {k: v for k, v in copy.items() if k != "captured"} if isinstance(copy, dict) else copy
+        return {**{k: v for k, v in data.items() if k != "retrieved"}, "copy": copy}
+
+    def changed(url: str) -> bool:
+        rel = excerpt_path(url)
+        if rel is None or not (root / rel).is_file():
+            return False
+        try:
+            now = loader.load(root / rel, rel).data
+        except FindingError:
+            return False
+        folder, _, _name = rel.rpartition("/")
+        blob = gitdata.tree_blobs(root, base, folder).get(rel)
+        if blob is None:
+            return True
+        with gitdata.Blobs(root) as blobs:
+            try:
+                then = gitdata.load_blob(blobs, blob, rel).data
+            except FindingError:
+                return True
+        return reading(now) != reading(then)
+
+    return changed
 
 
 def _unloadable(docs: dict[str, Document], before: Tree, renames: dict[str, str],
@@ -209,7 +275,8 @@ def correction_findings(root: Path, base: str, result: Result,
     diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames)
     found = _unloadable(docs, before, renames, diff.added) + domains
     on = today().isoformat()
+    excerpt_read = excerpt_changes(root, commit)
     for change in diff.cells:
         if change.is_correction and change.old and change.new:
-            found.extend(cell_findings(docs[change.offering], change, on))
+            found.extend(cell_findings(docs[change.offering], change, on, excerpt_read))
     return found

@@ -24,7 +24,7 @@ CELL_KEYS = ("status", "caveat", "confidence", "verified", "tier", "route", "rou
              "geography", "facts", "evidence", "sources", "variants", "reviews")
 SOURCE_KEYS = ("url", "title", "kind", "role", "retrieved", "quote", "archived")
 VARIANT_KEYS = ("scope", "applies_to", "status", "caveat", "evidence", "sources")
-REVIEW_KEYS = ("date", "by", "reviewer", "alert", "decision", "note")
+REVIEW_KEYS = ("date", "by", "reviewer", "alert", "decision", "confidence", "note")
 ORGANISATION_KEYS = ("id", "name", "kind", "domains", "trust_center")
 
 _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

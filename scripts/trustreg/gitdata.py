@@ -184,29 +184,68 @@ class Commit:
     author_email: str
     message: str
     changes: list[FileChange] = field(default_factory=list)
+    committed: int | None = None  # committer time, seconds since 1970; None when unreadable
+    problem: str | None = None  # what is wrong with the commit object, for a warning
+
+
+# codecs Python counts as text encodings that are no character set: each turns plain ASCII into
+# other characters (idna, punycode, escapes, utf-7) or refuses everything (undefined)
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7",
+                           "undefined"})
+
+
+def charset(label: str) -> str | None:
+    """The codec a commit's `encoding` header names, or None when it names no character set."""
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
+def _decode(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding, "replace")
+    except (UnicodeError, LookupError, ValueError):  # a codec that fails on any input
+        return raw.decode("utf-8", "replace")
+
+
+def _seconds(value: bytes) -> int | None:
+    """The time of an `author`/`committer` header value (`name <email> seconds zone`)."""
+    words = value.rpartition(b">")[2].split()
+    return int(words[0]) if words and words[0].isdigit() and len(words[0]) < 20 else None
 
 
 def parse_commit(sha: str, raw: bytes) -> Commit:
-    """A commit from its raw object: headers up to the first blank line, then the message."""
+    """A commit from its raw object: headers up to the first blank line, then the message.
+
+    Whatever the object holds, this returns a commit: an `encoding` header naming no character
+    set is read as UTF-8, an unreadable time is None, and `problem` says what was wrong.
+    """
     head, _, body = raw.partition(b"\n\n")
     parents: list[str] = []
-    author, encoding = b"", "utf-8"
+    author, committer, label = b"", b"", None
     for line in head.split(b"\n"):
         word, _, value = line.partition(b" ")
         if word == b"parent":
             parents.append(value.decode("ascii", "replace"))
         elif word == b"author" and not author:
             author = value
-        elif word == b"encoding":
-            encoding = value.decode("ascii", "replace").strip()
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        encoding = "utf-8"
+        elif word == b"committer" and not committer:
+            committer = value
+        elif word == b"encoding" and label is None:
+            label = value.decode("ascii", "replace").strip()
+    encoding = charset(label) if label is not None else "utf-8"
+    problem = None
+    if encoding is None:
+        encoding, problem = "utf-8", (f"its encoding header names {label!r}, which is no "
+                                      "character set: read as UTF-8")
     name, _, rest = author.partition(b"<")
     email = rest.rpartition(b">")[0]
-    return Commit(sha, parents, name.decode(encoding, "replace").strip(),
-                  email.decode(encoding, "replace").strip(), body.decode(encoding, "replace"))
+    return Commit(sha, parents, _decode(name, encoding).strip(), _decode(email, encoding).strip(),
+                  _decode(body, encoding), committed=_seconds(committer), problem=problem)
 
 
 def first_parent_history(root: Path, blobs: Blobs, order: list[str],
@@ -215,14 +254,22 @@ def first_parent_history(root: Path, blobs: Blobs, order: list[str],
 
     A merge is diffed against its first parent, so a merged pull request counts as one change.
     """
-    lines = b"".join(f"{sha} {parent}\n".encode() if parent else f"{sha}\n".encode()
-                     for sha, parent in zip(order, [None, *order[:-1]], strict=True))
-    out = git(root, "diff-tree", "--stdin", "--root", "-r", "-z", "-M", "--raw", "--no-abbrev",
-              "--", f"{folder}/", input_bytes=lines)
-    for sha, changes in _diff_records(out):
+    lines = [f"{sha} {parent}" if parent else sha
+             for sha, parent in zip(order, [None, *order[:-1]], strict=True)]
+    for sha, changes in changes_of(root, lines, folder):
         commit = parse_commit(sha, blobs.read(sha, b"commit"))
         commit.changes = changes
         yield commit
+
+
+def changes_of(root: Path, lines: list[str], folder: str = OFFERINGS_DIR,
+               ) -> Iterator[tuple[str, list[FileChange]]]:
+    """(commit id, its changes under folder) for each `diff-tree --stdin` line that changes it:
+    "SHA" (against its first parent) or "SHA PARENT". File names are read NUL-separated and by
+    position, so no name can pose as a commit or another file."""
+    out = git(root, "diff-tree", "--stdin", "--root", "-r", "-z", "-M", "--raw", "--no-abbrev",
+              "--", f"{folder}/", input_bytes="".join(f"{line}\n" for line in lines).encode())
+    yield from _diff_records(out)
 
 
 def first_parents(root: Path, rev: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .vocabulary import Dimension, Vocabulary
+from .vocabulary import NOT_STATED, Dimension, Vocabulary
 
 ATTRIBUTE_KEYS = ("tier", "route", "route_via", "default", "geography")
 
@@ -60,17 +60,23 @@ class Review:
     """One entry of a cell's review trail: who answered which alert, and how."""
 
     date: str
-    by: str
-    reviewer: str  # "human" or "monitor"
+    by: str  # NOT_STATED when the trail names nobody
+    reviewer: str  # "human", "monitor" or NOT_STATED
     decision: str  # "dismissed", "confirmed" or "reverified"
     note: str
     alert: str | None = None
+    confidence: str | None = None  # given by an imported trail, or NOT_STATED there
 
     @property
     def line(self) -> str:
-        """`[human 2026-07-05 Ana] Dismissed (alert): note`, as the registry prints review lines."""
+        """`[human 2026-07-05 Ana] Dismissed (alert): note`, as the registry prints review lines;
+        a value the trail does not state reads "not stated"."""
+        reviewer = "reviewer not stated" if self.reviewer == NOT_STATED else self.reviewer
+        by = "name not stated" if self.by == NOT_STATED else self.by
         alert = f" ({self.alert})" if self.alert else ""
-        return f"[{self.reviewer} {self.date} {self.by}] {self.decision.capitalize()}{alert}: {self.note}"
+        sure = {None: "", NOT_STATED: " (confidence not stated)"}.get(
+            self.confidence, f" (confidence {self.confidence})")
+        return f"[{reviewer} {self.date} {by}] {self.decision.capitalize()}{alert}{sure}: {self.note}"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ HINT = "a reviewer confirms it: this decides which sources count as primary"
 
 def _parties(vocabulary: Any) -> dict[Any, Any]:
     listed = vocabulary.get("independent_parties") if isinstance(vocabulary, dict) else None
-    return {p.get("organisation"): p for p in listed or [] if isinstance(p, dict)}
+    return {p["organisation"]: p for p in listed if isinstance(p, dict)  # the base may hold anything
+            and isinstance(p.get("organisation"), str)} if isinstance(listed, list) else {}
 
 
 def _base_vocabulary(root: Path, rev: str) -> Any:

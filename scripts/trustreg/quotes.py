@@ -52,6 +52,7 @@ class Match:
     offset: int | None = None  # character offset of the quote's start in the page's text
     context: str = ""  # the page's text around the place found (or where matching stopped)
     reason: str = ""  # why not, when not found
+    end: int | None = None  # character offset just after the quote's end, when found
 
     def describe(self) -> str:
         if self.found:
@@ -151,6 +152,16 @@ def _find_whole(page: str, part: str, position: int) -> int:
     return -1
 
 
+def parts(quote: str) -> list[str]:
+    """The quote's parts: its text split at each `[...]` elision, blank parts left out."""
+    return [p.strip() for p in _ELISION.split(quote) if p.strip()]
+
+
+def words(quote: str) -> int:
+    """How many words the quote holds outside its elisions."""
+    return sum(len(p.split()) for p in parts(quote))
+
+
 def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
     """Where the quote (with its [...] elisions) appears in text, or why it does not.
 
@@ -173,7 +184,7 @@ def find_quote(quote: str, text: str, *, locate: bool = True) -> Match:
     if not locate:
         return Match(True)
     start, end = where.origin(first), where.origin(position - 1) + 1
-    return Match(True, start, _snippet(text, start, end))
+    return Match(True, start, _snippet(text, start, end), end=end)
 
 
 def substantive_words(quote: str) -> list[str]:

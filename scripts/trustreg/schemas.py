@@ -16,7 +16,7 @@ from .findings import Finding, FindingError
 from .loader import Document, dotted, read_text
 from .migration import UNSETTLED_ROUTES
 from .shapes import shape_findings
-from .vocabulary import Vocabulary
+from .vocabulary import NOT_STATED, Vocabulary
 
 if TYPE_CHECKING:  # python-jsonschema takes ~0.2 s to import: only load it to explain errors
     import jsonschema
@@ -31,7 +31,7 @@ LINE_PATTERN = "^[^\\S\\n]*\\S[^\\n]*$"  # one line, not only blanks
 _LINE = {"type": "string", "pattern": LINE_PATTERN}
 TEXT_PATTERN = "\\S"  # required text is more than white space
 _TEXT = {"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}
-REVIEWERS = ("human", "monitor")
+REVIEWERS = ("human", "monitor", NOT_STATED)
 REVIEW_DECISIONS = ("dismissed", "confirmed", "reverified")
 SHOWN = 100  # schema findings reported per file: a hostile file can hold a million problems
 
@@ -256,9 +256,15 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "properties": {
                     "date": {"$ref": "#/$defs/date", "description": "Date of the review."},
                     "by": {**_LINE, "maxLength": 120,
-                           "description": "Who reviewed: a person's name, or the monitor's name."},
+                           "description": "Who reviewed: a person's name, or the monitor's name; "
+                                          f"`{NOT_STATED}` when the trail names nobody."},
                     "reviewer": {"enum": list(REVIEWERS),
-                                 "description": "human: a person decided; monitor: an automated check."},
+                                 "description": "human: a person decided; monitor: an automated "
+                                                f"check; `{NOT_STATED}` when the trail does not say."},
+                    "confidence": {"enum": [*vocab.confidence, NOT_STATED],
+                                   "description": "How sure the review was, where an imported "
+                                                  f"trail gives it (`{NOT_STATED}` when it does "
+                                                  "not); optional."},
                     "alert": {**_LINE, "maxLength": 200,
                               "description": "The alert or question the review answers."},
                     "decision": {"enum": list(REVIEW_DECISIONS),
@@ -271,6 +277,65 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
             },
         },
     }
+
+
+EXCERPT_SCHEMA = "excerpt.schema.json"
+EXCERPT_PASSAGE_LIMIT = 600  # characters of one passage
+
+
+def excerpt_schema() -> dict[str, Any]:
+    """The JSON Schema of an excerpt file, `excerpts/<host>/<slug>.yaml`."""
+    copy = copy_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(EXCERPT_SCHEMA),
+        "title": "AI trust registry excerpt",
+        "description": "Short passages of one cited page's text around the quoted words, so "
+                       "quotes are checked offline: quotation, not a copy of the page. Generated "
+                       "by `trustreg schema`; do not edit by hand.",
+        "type": "object",
+        "required": ["url", "passages"],
+        "additionalProperties": False,
+        "oneOf": [{"required": ["copy"], "not": {"anyOf": [{"required": ["retrieved"]},
+                                                            {"required": ["sha256"]}]}},
+                  {"required": ["retrieved", "sha256"], "not": {"required": ["copy"]}}],
+        "properties": {
+            "url": {"type": "string", "format": "uri", "maxLength": 2000,
+                    "description": "The vendor's own address of the page (never a copy's)."},
+            "copy": copy,
+            "retrieved": {**_DATE, "description": "Date the live page was read (with sha256)."},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+                       "description": "SHA-256 of the page's readable text as `trustreg watch` "
+                                      "computes it, when read live."},
+            "passages": {"type": "array", "minItems": 1, "maxItems": 50,
+                         "items": {**_TEXT, "maxLength": EXCERPT_PASSAGE_LIMIT},
+                         "description": "The page's text around quoted words, exactly as read "
+                                        f"(whitespace may be folded), at most "
+                                        f"{EXCERPT_PASSAGE_LIMIT} characters each."},
+        },
+    }
+
+
+def copy_schema() -> dict[str, Any]:
+    """The `copy` record, as sources and excerpts write it (dates inline: no $defs needed)."""
+    return {
+        "type": "object",
+        "required": ["held_by"],
+        "additionalProperties": False,
+        "description": "The page's text was read in a copy, not on the live page.",
+        "properties": {
+            "held_by": {**_LINE, "minLength": 1, "maxLength": 200,
+                        "description": "Where the copy is kept (e.g. Open Terms Archive)."},
+            "url": {"type": "string", "format": "uri", "maxLength": 2000,
+                    "description": "The copy's own address, when it has one."},
+            "captured": {**_DATE, "description": "When the copy was captured, when known."},
+        },
+    }
+
+
+def excerpt_schema_text() -> str:
+    """The text schema/excerpt.schema.json must hold."""
+    return json.dumps(excerpt_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
 def generated_schema_text(vocab: Vocabulary) -> str:
@@ -401,7 +466,9 @@ class SchemaSet:
     def schema(self, kind: str) -> Any:
         """A kind's JSON Schema; a schema file that cannot be read or used raises FindingError."""
         if kind not in self._schemas:
-            if kind != "offering" or self.vocab is None:
+            if kind == "excerpt":  # made in code, like the offering's: TR114 keeps the file current
+                self._schemas[kind] = excerpt_schema()
+            elif kind != "offering" or self.vocab is None:
                 self._schemas[kind] = load_shipped(self.root, kind)
             else:
                 schema = offering_schema(self.vocab)

@@ -20,7 +20,7 @@ from .migration import settles
 # A change to any of these is a correction: it must come with a new primary source.
 CORRECTION_FIELDS = ("status", "caveat", "evidence", "facts", "tier", "route", "default")
 # Changes to these alone are bookkeeping (re-verification, better sourcing).
-OTHER_FIELDS = ("confidence", "geography", "sources", "reviews", "verified")
+OTHER_FIELDS = ("confidence", "geography", "sources", "reviews", "verified", "draft")
 OFFERING_FIELDS = ("name", "developer", "platform", "category", "model_family", "summary", "hosting")
 
 
@@ -63,19 +63,47 @@ def later(day: Any, than: Any, today: str | None = None) -> bool:
     return day > than or (bool(today) and day == today and than >= str(today))
 
 
-def fresh_primary_sources(old: dict[str, Any], new: dict[str, Any],
-                          today: str | None = None) -> list[dict[str, Any]]:
-    """Primary sources of the new cell citing a page the old cell did not cite (in any role),
-    or re-read after the old cell's verified date and the old retrieved date."""
+def as_of(cell: dict[str, Any]) -> str:
+    """The date a cell speaks for: its verified date, or a draft's date ("" when neither)."""
+    draft = cell.get("draft")
+    return _text(cell.get("verified")) or (_text(draft.get("date")) if isinstance(draft, dict) else "")
+
+
+def _copy(source: dict[str, Any]) -> Any:
+    copy = source.get("copy")
+    return tuple(sorted(copy.items(), key=str)) if isinstance(copy, dict) else None
+
+
+def reread_sources(old: dict[str, Any], new: dict[str, Any],
+                   today: str | None = None) -> list[dict[str, Any]]:
+    """Primary sources of the new cell citing a page the old cell cited too, read again: read
+    live after the old cell's date and the old retrieved date, or read in another copy."""
     before: dict[str, str] = {}
+    copies: dict[str, set[Any]] = {}
     for s in sources_of(old):
         key = source_key(s.get("url"))
         before[key] = max(before.get(key, ""), _text(s.get("retrieved")))
-    verified = _text(old.get("verified"))
+        copies.setdefault(key, set()).add(_copy(s))
+    verified = as_of(old)
+    found = []
+    for s in sources_of(new):
+        key = source_key(s.get("url"))
+        if s.get("role") != "primary" or key not in before:
+            continue
+        live = later(s.get("retrieved"), before[key], today) and later(s.get("retrieved"), verified, today)
+        if live or (_copy(s) is not None and _copy(s) not in copies[key]):
+            found.append(s)
+    return found
+
+
+def fresh_primary_sources(old: dict[str, Any], new: dict[str, Any],
+                          today: str | None = None) -> list[dict[str, Any]]:
+    """Primary sources of the new cell citing a page the old cell did not cite (in any role),
+    or read again since (reread_sources)."""
+    cited = {source_key(s.get("url")) for s in sources_of(old)}
+    reread = reread_sources(old, new, today)
     return [s for s in sources_of(new) if s.get("role") == "primary" and (
-        source_key(s.get("url")) not in before
-        or (later(s.get("retrieved"), before[source_key(s.get("url"))], today)
-            and later(s.get("retrieved"), verified, today)))]
+        source_key(s.get("url")) not in cited or any(s is r for r in reread))]
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,11 @@ here as well, so that a loosened schema gives a finding, not a KeyError.
 
 A shape is a Python type (str: non-blank text; int: an integer, not a boolean; bool: true or
 false; dict: any mapping), a frozenset of allowed values, a one-item list (a non-empty list of that shape), a
-Keys of named entries (a name ending in "?" is optional), or Each (a mapping whose values all
-have one shape).
+Keys of named entries (a name ending in "?" is optional), Each (a mapping with text keys whose
+values all have one shape) or Items (a list, maybe empty, of one shape).
+
+Data read back from git history is held to HISTORY_OFFERING: the least the readers of history
+(changelog, changes.atom, `diff`, `check --base`) rely on, whatever format the file had then.
 """
 
 from __future__ import annotations
@@ -36,6 +39,11 @@ class Each:
 
 
 @dataclass(frozen=True)
+class Items:
+    shape: Any
+
+
+@dataclass(frozen=True)
 class Matching:
     pattern: re.Pattern[str]
     what: str
@@ -43,6 +51,7 @@ class Matching:
 
 DOMAIN = Matching(_DOMAIN, "a lower-case domain name such as example.com")
 WORDS = [str]
+TEXT = Matching(re.compile(".*", re.S), "a text")  # blank too
 
 REGISTRY = Keys({"name": str, "license": str, "license_url": str, "disclaimer": str,
                  "corrections": str, "stale_after_days": int, "tag_entity?": str, "base_url?": str,
@@ -68,6 +77,11 @@ VOCABULARY = Keys({
                                                       "certification_body"})})],
 })
 SHAPES = {"registry": REGISTRY, "organisation": ORGANISATION, "vocabulary": VOCABULARY}
+
+_SOURCE = Keys({"url?": TEXT, "title?": TEXT, "kind?": TEXT, "role?": TEXT, "retrieved?": TEXT})
+_GRADED = {"status?": TEXT, "caveat?": TEXT, "evidence?": TEXT, "sources?": Items(_SOURCE)}
+HISTORY_OFFERING = Keys({"id": str, "name?": TEXT, "cells?": Each(Keys({
+    **_GRADED, "verified?": TEXT, "variants?": Items(Keys({**_GRADED, "scope?": TEXT}))}))})
 
 
 def _problems(value: Any, shape: Any, where: PathKey) -> Iterator[tuple[PathKey, str, bool]]:
@@ -101,7 +115,16 @@ def _problems(value: Any, shape: Any, where: PathKey) -> Iterator[tuple[PathKey,
             yield where, "must be a mapping", False
         else:
             for key, item in value.items():
-                yield from _problems(item, shape.shape, (*where, key))
+                if not isinstance(key, str):
+                    yield (*where, key), "must be a text key", True
+                else:
+                    yield from _problems(item, shape.shape, (*where, key))
+    elif isinstance(shape, Items):
+        if not isinstance(value, list):
+            yield where, "must be a list", False
+        else:
+            for i, item in enumerate(value):
+                yield from _problems(item, shape.shape, (*where, i))
     elif isinstance(shape, Keys):
         yield from _keys(value, shape, where)
 
@@ -121,6 +144,13 @@ def _keys(value: Any, shape: Keys, where: PathKey) -> Iterator[tuple[PathKey, st
         for key in value:
             if key not in known:
                 yield (*where, key), f"is an unknown key (known: {', '.join(sorted(known))})", True
+
+
+def history_problem(data: Any) -> str | None:
+    """What keeps offering data from history from being read (None: it can be)."""
+    for where, what, _key in _problems(data, HISTORY_OFFERING, ()):
+        return f"{dotted(where) or 'the file'} {what}"
+    return None
 
 
 def problems(value: Any, shape: Any) -> Iterator[tuple[PathKey, str]]:

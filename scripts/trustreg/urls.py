@@ -71,3 +71,15 @@ def host(url: str) -> str | None:
     if url_problem(url):
         return None
     return URL(url).hostname.removesuffix(".")
+
+
+def page_key(url: str) -> str:
+    """The page a URL names, for telling whether two URLs are the same page: the URL as
+    browsers read it (scheme and host in lower case, default port and dot segments dropped),
+    without its fragment and without a trailing slash on its path. The query is kept: it may
+    name another page. A URL that is not publishable is its own key."""
+    if url_problem(url):
+        return url
+    parsed = URL(url)
+    path = parsed.pathname.rstrip("/") or "/"
+    return f"{parsed.protocol}//{parsed.host}{path}{parsed.search}"

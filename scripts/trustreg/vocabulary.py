@@ -9,6 +9,8 @@ from typing import Any
 from . import loader
 from .findings import FindingError
 
+NOT_STATED = "not_stated"  # how the data spells a value its source does not state (a review trail's)
+
 
 @dataclass(frozen=True)
 class Grade:

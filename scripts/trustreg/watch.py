@@ -22,6 +22,7 @@ from .model import Offering, Organisation, Registry
 from .quotes import find_quote, shown
 from .rules.tr106_source_domain import primary_host
 from .urls import host as url_host
+from .workspace import relative
 
 STORE = "watch/fingerprints.txt"
 STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
@@ -32,6 +33,7 @@ _LINE = re.compile(r"([0-9a-f]{64}) ([0-9]{4}-[0-9]{2}-[0-9]{2}) (https://\S+)")
 # action -> heading; the report's order is the order a human should work in
 ACTIONS = {
     "quote_missing": "Quote missing",
+    "excerpt_gone": "Excerpt no longer on the page",
     "changed": "Changed since last reviewed",
     "moved": "Moved off the graded party's domains",
     "gone": "Gone (4xx/5xx)",
@@ -48,11 +50,23 @@ class Target:
     url: str
     quote: str | None
     party: Organisation
+    draft: bool = False  # the cell is a draft (graded from copies)
     kind: str | None = None  # the source's kind: an independent party is primary for some kinds only
 
     @property
     def cell(self) -> str:
         return f"{self.offering} {self.dimension}"
+
+
+@dataclass(frozen=True)
+class DraftQuote:
+    """Whether a draft's quote is on the live page: what a maintainer looks at before
+    `trustreg review --reverify`."""
+
+    cell: str
+    url: str
+    found: bool | None  # None: the page could not be read, or the source has no quote
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ class Report:
     pages: int
     alerts: list[Alert] = field(default_factory=list)
     recorded: bool = False  # the changes reported were stored as the new fingerprints
+    drafts: list[DraftQuote] = field(default_factory=list)
 
     @property
     def open_alerts(self) -> list[Alert]:
@@ -97,10 +112,11 @@ def targets(registry: Registry, ids: Iterable[str] | None = None) -> list[Target
     found = []
     for offering in chosen:
         for dim_id, cell in offering.cells.items():
-            for source in cell.primary_sources:
-                if source.url:
-                    found.append(Target(offering.id, dim_id, source.url, source.quote,
-                                        offering.graded_party(cell), source.kind))
+            for item in (cell, *cell.variants):
+                for source in item.sources:
+                    if source.is_primary and source.url:
+                        found.append(Target(offering.id, dim_id, source.url, source.quote,
+                                            offering.graded_party(cell), cell.is_draft, source.kind))
     return found
 
 
@@ -135,11 +151,22 @@ def read_page(page: Page) -> Extracted | str:
         return str(exc)
 
 
+def store_path(root: Path) -> Path:
+    """Where the fingerprints are kept; FindingError (TR302) when a link would take reading or
+    writing them elsewhere (watch/ or the file a symbolic link)."""
+    path = root / STORE
+    if path.is_symlink() or relative(root, path) != STORE:
+        raise FindingError(Finding(STORE, 1, 1, "TR302", f"{STORE} is a symbolic link or in a "
+                                   "linked folder, which leads out of the checkout",
+                                   "make watch/ a plain folder of the checkout, holding a plain file"))
+    return path
+
+
 def load_store(root: Path) -> dict[str, Record]:
     """The recorded fingerprints; a malformed line raises FindingError (TR302)."""
     from .loader import read_text
 
-    path = root / STORE
+    path = store_path(root)
     if not path.exists():
         return {}
     records: dict[str, Record] = {}
@@ -192,6 +219,8 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
                             registry)
         if verdict:
             merged.setdefault((verdict[0], target.url, verdict[1]), []).append(target.cell)
+    for (url, detail), cells in excerpt_alerts(registry.root, found, reads).items():
+        merged.setdefault(("excerpt_gone", url, detail), []).extend(cells)
     alerts = [Alert(action, url, detail, tuple(dict.fromkeys(cells)))
               for (action, url, detail), cells in merged.items()]
     alerts.sort(key=lambda a: (list(ACTIONS).index(a.action), a.url, a.cells))
@@ -203,8 +232,47 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
                 sha = fingerprint(read.text)
                 if url not in store or store[url].sha256 != sha:
                     store[url] = Record(sha, today)
-        atomic.write_text(registry.root / STORE, store_text(store))
-    return Report(today, len(found), len(pages), alerts, record)
+        atomic.write_text(store_path(registry.root), store_text(store), root=registry.root)
+    return Report(today, len(found), len(pages), alerts, record,
+                  [draft_quote(t, reads[t.url]) for t in found if t.draft])
+
+
+def draft_quote(target: Target, read: Extracted | str) -> DraftQuote:
+    if isinstance(read, str):
+        return DraftQuote(target.cell, target.url, None, f"the page could not be read: {read}")
+    if not target.quote:
+        return DraftQuote(target.cell, target.url, None, "no quote to look for")
+    match = find_quote(target.quote, read.text)
+    if match.found:
+        return DraftQuote(target.cell, target.url, True, "the quote is on the live page")
+    return DraftQuote(target.cell, target.url, False, match.reason)
+
+
+def excerpt_alerts(root: Path, found: list[Target],
+                   reads: dict[str, Extracted | str]) -> dict[tuple[str, str], list[str]]:
+    """(url, detail) -> cells, for each passage of a page's excerpt no longer on the live page
+    (the difference a maintainer must look at before trusting the excerpt's quotes)."""
+    from .excerpts import load_excerpts
+    from .urls import page_key
+
+    excerpts = load_excerpts(root)
+    alerts: dict[tuple[str, str], list[str]] = {}
+    for target in found:
+        excerpt = excerpts.get(page_key(target.url))
+        read = reads[target.url]
+        if excerpt is None or isinstance(read, str) or not target.quote:  # quoted sources rely on it
+            continue
+        for number, passage in enumerate(excerpt.passages, start=1):
+            if not find_quote(passage, read.text, locate=False).found:
+                detail = (f"passage {number} of {excerpt.path} ({excerpt.read_as()}) is no longer "
+                          f"on the page: “{_clip(passage)}”")
+                alerts.setdefault((target.url, detail), []).append(target.cell)
+    return alerts
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _verdict(report: Report) -> str:
@@ -218,8 +286,25 @@ def render_text(report: Report) -> str:
         if alerts:
             lines.append(f"{ACTIONS[action]} ({len(alerts)})")
             lines += [f"  {shown(a.url)} [{', '.join(a.cells)}]: {shown(a.detail)}" for a in alerts]
+    if report.drafts:
+        lines.append(f"Drafts: quotes on the live pages ({len(report.drafts)} sources; {DRAFT_NOTE})")
+        lines += [f"  {shown(d.url)} [{d.cell}]: {shown(d.detail)}" for d in report.drafts]
+        ready = ready_drafts(report)
+        if ready:
+            lines.append("  every quote found, ready to verify live once you have looked: "
+                         + ", ".join(ready))
     lines.append(f"{report.sources} primary sources on {report.pages} pages: {_verdict(report)}")
     return "\n".join(lines) + "\n"
+
+
+DRAFT_NOTE = "graded from copies of the cited pages; not yet verified live"
+
+
+def ready_drafts(report: Report) -> list[str]:
+    """The draft cells whose every quote is on its live page, and every page read."""
+    cells = dict.fromkeys(d.cell for d in report.drafts)
+    return [c for c in cells if all(d.found is not False and "could not be read" not in d.detail
+                                    for d in report.drafts if d.cell == c)]
 
 
 def render_json(report: Report) -> str:
@@ -228,6 +313,9 @@ def render_json(report: Report) -> str:
         "needs_human": report.needs_human,
         "alerts": {action: [{"url": a.url, "cells": list(a.cells), "detail": a.detail}
                             for a in alerts] for action, alerts in report.grouped().items()},
+        "drafts": [{"cell": d.cell, "url": d.url, "quote_found": d.found, "detail": d.detail}
+                   for d in report.drafts],
+        "ready_to_verify": ready_drafts(report),
     }, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -262,6 +350,10 @@ def render_markdown(report: Report) -> str:
             lines += [f"- [ ] {_autolink(a.url)} ({', '.join(f'`{c}`' for c in a.cells)}): {_md(a.detail)}"
                       for a in alerts]
             lines.append("")
+    if report.drafts:
+        lines += [f"### Drafts ({DRAFT_NOTE})", ""]
+        lines += [f"- {_autolink(d.url)} (`{d.cell}`): {_md(d.detail)}" for d in report.drafts]
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 REGISTRY_FILE = "registry.yaml"
 VOCABULARY_FILE = "schema/vocabulary.yaml"
 OFFERINGS_DIR = "offerings"
 ORGANISATIONS_DIR = "organisations"
+EXCERPTS_DIR = "excerpts"  # excerpts/<host>/<slug>.yaml
 DATA_SUFFIXES = (".yaml", ".yml")  # exactly these, in lower case: anything else is a stray
 
 
@@ -45,6 +47,8 @@ def kind_of(root: Path, file: Path) -> str | None:
     if rel == VOCABULARY_FILE:
         return "vocabulary"
     parent, _, name = (rel or "").rpartition("/")
+    if parent.count("/") == 1 and parent.startswith(f"{EXCERPTS_DIR}/") and name.endswith(".yaml"):
+        return "excerpt"
     if name.endswith(DATA_SUFFIXES):
         return {OFFERINGS_DIR: "offering", ORGANISATIONS_DIR: "organisation"}.get(parent)
     return None
@@ -73,14 +77,22 @@ def organisation_files(root: Path) -> list[Path]:
     return _data_files(root / ORGANISATIONS_DIR)
 
 
+def excerpt_files(root: Path) -> list[Path]:
+    """excerpts/<host>/<slug>.yaml, in path order (a host folder that is a link is left out)."""
+    top = root / EXCERPTS_DIR
+    return [top / host / name for host in _names(top)
+            if (top / host).is_dir() and not (top / host).is_symlink()
+            for name in _names(top / host) if name.endswith(".yaml")]
+
+
 def all_data_files(root: Path) -> list[Path]:
     """Every data file of the registry, in the order they are checked."""
     return [root / REGISTRY_FILE, root / VOCABULARY_FILE, *organisation_files(root),
-            *offering_files(root)]
+            *offering_files(root), *excerpt_files(root)]
 
 
 def stray_files(root: Path) -> list[Path]:
-    """What offerings/ and organisations/ hold besides their data files, in name order.
+    """What offerings/, organisations/ and excerpts/ hold besides their data files, in path order.
 
     Names in other cases (x.YAML) or with other suffixes, links to folders, and every file in
     a sub-folder (or the sub-folder itself when it holds no file). Editors' and systems' own
@@ -93,6 +105,7 @@ def stray_files(root: Path) -> list[Path]:
         return name.lower().endswith(DATA_SUFFIXES) or not (name.startswith(".") or name.endswith("~"))
 
     found: list[Path] = []
+    found += _stray_excerpts(root, stray)
     for folder in (root / OFFERINGS_DIR, root / ORGANISATIONS_DIR):
         for entry in (folder / n for n in _names(folder) if stray(n)):
             if entry.is_symlink() or not entry.is_dir():
@@ -101,6 +114,24 @@ def stray_files(root: Path) -> list[Path]:
             inside = [Path(top) / name for top, dirs, files in os.walk(entry)
                       for name in files + [d for d in dirs if os.path.islink(os.path.join(top, d))]]
             found.extend(sorted(inside) or [entry])
+    return sorted(found)
+
+
+def _stray_excerpts(root: Path, stray: Callable[[str], bool]) -> list[Path]:
+    """What excerpts/ holds besides `<host>/<slug>.yaml`: files at its top, other names, links
+    and anything deeper."""
+    top = root / EXCERPTS_DIR
+    found: list[Path] = []
+    for host in (top / n for n in _names(top) if not n.startswith(".")):
+        if host.is_symlink() or not host.is_dir() or not _names(host):
+            found.append(host)
+            continue
+        for entry in (host / n for n in _names(host)):
+            if entry.is_symlink() or (entry.is_dir() and not entry.name.startswith(".")):
+                inside = [Path(t) / f for t, _dirs, files in os.walk(entry) for f in files]
+                found.extend(sorted(inside) or [entry])
+            elif entry.is_file() and (entry.name.endswith(".yml") or stray(entry.name)):
+                found.append(entry)
     return found
 
 

@@ -64,3 +64,15 @@ def test_registry_links_pages_show_are_checked(registry: Path, check, key: str) 
     assert result.lines[0].startswith(f"registry.yaml:{line}:{len(key) + 3}: TR107 URL ")
     path.write_text(text + f"{key}: https://registry.example/x\n", encoding="utf-8")
     assert check(registry, "--select", "TR107").lines == []
+
+
+def test_a_copy_s_address_must_be_safe_too(registry, check) -> None:
+    from .conftest import mutate
+    from .evidence import as_draft
+
+    def change(data: dict) -> None:
+        as_draft(data, quotes=False)
+        data["cells"]["soc2_type2"]["sources"][0]["copy"]["url"] = "javascript:alert(1)"
+    mutate(registry, change)
+    result = check(registry, "--select", "TR107")
+    assert result.codes() == ["TR107"] and "uses the javascript: scheme" in result.lines[0]

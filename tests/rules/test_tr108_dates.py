@@ -52,3 +52,25 @@ def test_parsed_never_raises() -> None:
     from trustreg.rules.tr108_dates import parsed
 
     assert [parsed(v) for v in ("0000-01-01", "2026-02-30", "x" * 10, "", "2026-1-1")] == [None] * 5
+
+
+def test_draft_and_copy_dates_in_the_future_fail(registry: Path, check) -> None:
+    from .evidence import drafted
+
+    path = drafted(registry)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("date: '2026-11-20'", "date: '2026-12-01'", 1)
+                    .replace("captured: '2026-09-14'", "captured: '2027-01-01'", 1), encoding="utf-8")
+    result = check(registry, "--select", "TR108")
+    assert result.codes() == ["TR108", "TR108"]
+    assert all("is in the future (today is 2026-11-24)" in line for line in result.lines)
+
+
+def test_excerpt_read_in_the_future_fails(registry: Path, check) -> None:
+    from .evidence import PASSAGES, SECURITY, drafted, write_excerpt
+
+    drafted(registry)
+    write_excerpt(registry, SECURITY, PASSAGES[SECURITY], retrieved="2026-12-24", sha256="b" * 64)
+    result = check(registry, "--select", "TR108")
+    assert result.lines == ["excerpts/cohere.com/security.yaml:2:12: TR108 date 2026-12-24 is in the "
+                            "future (today is 2026-11-24) (use the date the check actually happened)"]

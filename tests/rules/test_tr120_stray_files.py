@@ -38,3 +38,24 @@ def test_data_files_only_pass(registry: Path, check) -> None:
     for own in (".DS_Store", ".cohere-api.yaml.swp", "cohere-api.yaml~"):  # editors' and systems'
         (registry / "offerings" / own).write_bytes(b"")
     assert check(registry, "--select", "TR120").lines == []
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("excerpts/notes.txt", "excerpts/ holds only host folders"),
+    ("excerpts/cohere.com/security.yml", "an excerpt is named <slug>.yaml, in lower case"),
+    ("excerpts/cohere.com/readme.md", "excerpts/ holds only excerpt files"),
+    ("excerpts/cohere.com/sub/security.yaml", "file in a sub-folder of a host folder of excerpts/"),
+])
+def test_stray_excerpt_file_fails(registry: Path, check, name: str, message: str) -> None:
+    (registry / name).parent.mkdir(parents=True, exist_ok=True)
+    (registry / name).write_text("url: https://cohere.com/security\n", encoding="utf-8")
+    result = check(registry, "--select", "TR120")
+    assert len(result.lines) == 1 and result.lines[0].startswith(f"{name}:1:1: TR120 {message}")
+
+
+def test_excerpt_files_pass(registry: Path, check) -> None:
+    from .evidence import drafted
+
+    drafted(registry)
+    (registry / "excerpts" / ".DS_Store").write_bytes(b"")
+    assert check(registry, "--select", "TR120").lines == []

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from ..api import RegistryError, load_registry
     from ..cli import UsageError
     from ..findings import render
+    from ..gitdata import GitError
     from ..publish.build import OutputRefused, build, refuse_unsafe
     from ..publish.stamps import StampError
     from ..workspace import escaped, find_root
@@ -29,12 +30,14 @@ def run(args: argparse.Namespace) -> int:
     root = find_root(args.root)
     out = args.out or root / "dist"
     try:
-        refuse_unsafe(root, out)  # before the check, which takes a while
+        refuse_unsafe(root, out, thorough=False)  # before the check, which takes a while
         registry = load_registry(root)
         try:
-            build(registry, out)
+            build(registry, out, warn=lambda message: print(message, file=sys.stderr))
         except OSError as exc:
             raise UsageError(f"cannot write {escaped(str(out))}: {exc.strerror or exc}") from None
+        except GitError as exc:  # e.g. a commit missing from a shallow or partial clone
+            raise UsageError(f"cannot read the git history: {escaped(str(exc))}") from None
     except (OutputRefused, StampError) as exc:
         raise UsageError(str(exc)) from None
     except RegistryError as exc:

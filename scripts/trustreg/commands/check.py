@@ -55,7 +55,8 @@ def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
 
     def registry_file(rel: str) -> bool:
         top = rel.split("/")[0]
-        return top in ("offerings", "organisations") or (top == SCHEMA_DIR and rel.endswith(".json"))
+        return top in ("offerings", "organisations", "excerpts") or (
+            top == SCHEMA_DIR and rel.endswith(".json"))
 
     known: list[str] | None = None  # the registry's files, listed once if a folder needs them
     for path in paths:
@@ -72,7 +73,7 @@ def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
                 raise UsageError(f"{name} holds no file of the registry at {escaped(str(root))}")
         elif not (path.name.endswith(DATA_SUFFIXES) or registry_file(rel or "")):
             raise UsageError(f"{name} is not a file of the registry (offerings/<id>.yaml, "
-                             "organisations/<id>.yaml, registry.yaml, schema/) nor a YAML draft")
+                             "organisations/<id>.yaml, excerpts/, registry.yaml, schema/) nor a YAML draft")
     return paths or None
 
 

@@ -22,22 +22,26 @@ def run(args: argparse.Namespace) -> int:
 
     from .. import gitdata
     from ..cli import UsageError
-    from ..corrections import git_renames, offerings_at, working_tree_offerings
+    from ..corrections import files_at, git_renames, working_tree_offerings
     from ..semdiff import diff_registry
-    from ..workspace import find_root
+    from ..workspace import OFFERINGS_DIR, escaped, find_root
 
     root = find_root(args.root)
     try:
         base = gitdata.resolve(root, args.base)
-        old = offerings_at(root, base)
+        trees = {base: files_at(root, base, OFFERINGS_DIR)}
         if args.target:
             target = gitdata.resolve(root, args.target)
-            new = offerings_at(root, target)
-        else:
-            new = working_tree_offerings(root)
+            trees[target] = files_at(root, target, OFFERINGS_DIR)
         renames = git_renames(root, base, target if args.target else None)
     except gitdata.GitError as exc:
         raise UsageError(str(exc)) from None
+    for rev, tree in trees.items():  # history cannot be mended: say what is left out, go on
+        for path, why in sorted(tree.broken.items()):
+            print(f"warning: {escaped(path)} at {rev[:10]} cannot be read ({escaped(why)}): left out",
+                  file=sys.stderr)
+    old = trees[base].data
+    new = trees[target].data if args.target else working_tree_offerings(root)
     diff = diff_registry(old, new, renames)
     if args.format == "json":
         payload = asdict(diff)
@@ -58,5 +62,5 @@ def run(args: argparse.Namespace) -> int:
                  if c.old.get("status") != c.new.get("status") else "")
         was = f" (was {c.old_dimension})" if c.old_dimension else ""
         lines.append(f"{kind} {c.offering}/{c.dimension}{was}{grade}: {', '.join(c.fields)}")
-    print("\n".join(lines) if lines else "no changes")
+    print("\n".join(escaped(line) for line in lines) if lines else "no changes")
     return 0

@@ -56,7 +56,7 @@ def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str,
         if (root / rel).exists() or (root / folder / f"{ident}.yml").exists():
             raise UsageError(f"{rel} already exists")
         refuse_new_errors(root, rel, kind, text, before)
-        atomic.write_text(root / rel, text)
+        atomic.write_text(root / rel, text, root=root)
     return rel
 
 

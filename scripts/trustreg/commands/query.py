@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ..publish.feed import offering_entry
     from ..publish.stamps import as_of
     from ..publish.views import parse_condition, query
+    from ..textviews import query_line
     from .lookup import registry_for
 
     registry = registry_for(args)
@@ -46,6 +47,6 @@ def run(args: argparse.Namespace) -> int:
                                     ensure_ascii=False) + "\n")
         return 0
     for offering in found:
-        print(f"{offering.id}\t{offering.name}\twatch-outs {len(offering.watch_outs)}")
+        print(query_line(offering))
     print(f"{len(found)} of {len(registry.offerings)} offerings match", file=sys.stderr)
     return 0

@@ -3,8 +3,12 @@
     trustreg review cohere-api iso_27001 --dismiss "Certificate page moved; same text." \\
         --alert "watch 2026-07-05: changed since last reviewed" --by "Ana Pérez"
 
---reverify also sets the cell's `verified` date to today. Exit status: 0 written, 1 the
-file could not be changed (a finding says why), 2 usage error.
+--reverify also sets the cell's `verified` date to today. On a draft (graded from copies) it
+says a person verified the cell against the live pages today: `draft` gives way to
+`verified: today`, and each primary source's `copy` to `retrieved: today`. That needs each
+quoted primary source's page read live first (`trustreg cite` writes its excerpt), with the
+quote found in it; otherwise nothing is written. Exit status: 0 written, 1 the file could not
+be changed (the message says why), 2 usage error.
 """
 
 from __future__ import annotations
@@ -50,9 +54,12 @@ def _line(value: str, name: str, limit: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
     from ..checker import today
     from ..cli import UsageError
     from ..edit import EditError, edit_cell
+    from ..verify_live import CannotVerify, verify_live
     from ..workspace import find_root
 
     root = find_root(args.root)
@@ -68,15 +75,27 @@ def run(args: argparse.Namespace) -> int:
               "decision": {"dismiss": "dismissed", "confirm": "confirmed",
                            "reverify": "reverified"}[decision], "note": note}
 
+    live: list[bool] = []
+
     def change(cell: dict) -> None:
         reviews = cell.get("reviews")
         cell["reviews"] = [*(reviews if isinstance(reviews, list) else []), review]
-        if decision == "reverify":
+        if decision == "reverify" and "draft" in cell:
+            if args.reviewer != "human":
+                raise CannotVerify("only a person verifies a draft against the live pages")
+            verify_live(root, cell, date)
+            live.append(True)
+        elif decision == "reverify":
             cell["verified"] = date
 
     try:
         name = edit_cell(root, args.offering, args.dimension, change)
     except EditError as exc:
         raise UsageError(str(exc)) from None
-    print(f"{name}: {args.dimension}: review added ({review['decision']}, {date}, {by})")
+    except CannotVerify as exc:
+        print(f"trustreg review: cannot verify {args.offering} {args.dimension} live: {exc}; "
+              "nothing written", file=sys.stderr)
+        return 1
+    done = "draft verified live: " if live else ""
+    print(f"{name}: {args.dimension}: {done}review added ({review['decision']}, {date}, {by})")
     return 0

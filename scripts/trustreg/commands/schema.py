@@ -1,5 +1,6 @@
 """Regenerate the schemas made from schema/vocabulary.yaml (rule TR114 checks they are current):
-schema/offering.schema.json and the published data schemas (data.json and api/v1/)."""
+schema/offering.schema.json, schema/excerpt.schema.json and the published data schemas (data.json
+and api/v1/)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import atomic
     from ..publish.feed_schema import generated_texts
+    from ..schemas import EXCERPT_SCHEMA, SCHEMA_DIR, excerpt_schema_text
     from ..vocabulary import load_vocabulary
     from ..workspace import find_root
 
     root = find_root(args.root)
-    for rel, text in generated_texts(load_vocabulary(root)).items():
+    texts = {**generated_texts(load_vocabulary(root)),
+             f"{SCHEMA_DIR}/{EXCERPT_SCHEMA}": excerpt_schema_text()}
+    for rel, text in texts.items():
         target = root / rel
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
-        atomic.write_text(target, text)
+        atomic.write_text(target, text, root=root)
         print(f"wrote {rel}")
     return 0

@@ -12,7 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from ..publish.text import offering_text
+    from ..textviews import offering_text
     from .lookup import offering_or_usage_error, registry_for
 
     registry = registry_for(args)

@@ -1,4 +1,5 @@
-"""List cells verified more than N days ago, oldest first (default: registry.yaml's limit)."""
+"""List cells verified more than N days ago, oldest first (default: registry.yaml's limit).
+Drafts were never verified live: `trustreg show` and `trustreg watch` list them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..checker import today
     from ..cli import UsageError
-    from ..publish.views import stale_cells
+    from ..textviews import stale_cells
     from .lookup import registry_for
 
     if args.days is not None and args.days < 0:

@@ -14,17 +14,19 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import gitdata
-from ..changelog import DRAFT_NOTE, History, Person, cell_counts, credits, verified_live
+from ..changelog import DRAFT_NOTE, History, Person, cell_counts, credits, verified_live, visible
 from ..model import Registry
 from ..rules.tr107_safe_urls import url_problem
 from ..semdiff import CellChange, diff_registry
-from .stamps import Stamps, commit_moment, iso
+from .stamps import Stamps, iso, utc
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "changes.atom"
@@ -49,13 +51,24 @@ class Entry:
     text: str
 
 
+def clean(text: Any) -> str:
+    """Text as the feed holds it: no character XML 1.0 cannot hold, no control or bidi override."""
+    return visible(_NOT_XML.sub("", str(text)))
+
+
 def x(text: Any) -> str:
-    """Escape text for XML, dropping characters XML 1.0 cannot hold."""
-    return escape(_NOT_XML.sub("", str(text)))
+    """Escape text for XML, cleaned."""
+    return escape(clean(text))
 
 
 def _attr(text: Any) -> str:
-    return quoteattr(_NOT_XML.sub("", str(text)))
+    """Text as a quoted XML attribute value, quotes included, cleaned."""
+    return quoteattr(clean(text))
+
+
+def _segment(text: Any) -> str:
+    """Text from history as one segment of a link or an id: cleaned and percent-encoded."""
+    return quote(clean(text), safe="")
 
 
 def atom_id(registry: Registry, specific: str) -> str:
@@ -71,12 +84,6 @@ def href(registry: Registry, path: str, up: str = "") -> str:
     """A link to a dist/ path: absolute under base_url, else relative (up: the way to dist/)."""
     base = registry.meta.base_url
     return f"{base.rstrip('/')}/{path}" if base else f"{up}{path}"
-
-
-def _commit_times(root: Path) -> dict[str, str]:
-    out = gitdata.git(root, "log", "--first-parent", "--format=%H %ct", "HEAD", "--").decode()
-    return {sha: iso(commit_moment(sha, int(ct)))
-            for sha, ct in (line.split() for line in out.splitlines() if line)}
 
 
 def _primary(change: CellChange) -> dict[str, Any] | None:
@@ -97,7 +104,8 @@ class _Writer:
 
     def entry_id(self, offering: str, part: str) -> str:
         self.seen[offering, part] += 1
-        return atom_id(self.registry, f"change/{offering}/{part}/{self.seen[offering, part]}")
+        return atom_id(self.registry,
+                       f"change/{_segment(offering)}/{_segment(part)}/{self.seen[offering, part]}")
 
     def addition(self, updated: str, ident: str, data: dict[str, Any],
                  people: tuple[Person, ...]) -> Entry:
@@ -139,12 +147,11 @@ class _Writer:
                      people, "\n".join(lines))
 
 
-def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]:
+def entries(registry: Registry, warn: Callable[[str], None] = lambda message: None) -> list[Entry]:
     """Additions, corrections and drafts verified live along first-parent history, newest first."""
     root = registry.root
     if not gitdata.has_commits(root):
         return []
-    times = _commit_times(root)
     history = History(root, registry.vocabulary, warn)
     writer = _Writer(registry, history)
     found: list[Entry] = []
@@ -155,8 +162,13 @@ def entries(registry: Registry, warn: Any = lambda message: None) -> list[Entry]
             shown = [c for c in diff.cells if c.is_correction or verified_live(c)]
             if not (diff.added or shown):
                 continue
-            people = tuple(credits([commit, *gitdata.merged_commits(root, commit, blobs)]))
-            updated = times[commit.sha]
+            people = tuple(credits(history.people(blobs, commit)))
+            moment = utc(commit.committed)
+            if moment is None:
+                warn(f"warning: commit {commit.sha[:10]} has no readable committer date: its "
+                     "changes are left out of changes.atom")
+                continue
+            updated = iso(moment)
             for ident in diff.added:
                 found.append(writer.addition(updated, ident, new[ident], people))
             for change in shown:
@@ -182,9 +194,10 @@ def _entry_xml(registry: Registry, entry: Entry, up: str) -> str:
         if grade:  # machine-readable grades beside the title's labels
             parts.append(f"<category term={_attr(grade)} scheme={_attr(atom_id(registry, scheme))}/>")
     if entry.source_url and not url_problem(entry.source_url):
-        parts.append(f"<link rel=\"related\" href={quoteattr(entry.source_url)} "
+        parts.append(f"<link rel=\"related\" href={_attr(entry.source_url)} "
                      f"title={_attr(entry.source_title or 'source')}/>")
-    page = f"site/offerings/{entry.offering}.html" + (f"#{entry.dimension}" if entry.dimension else "")
+    page = f"site/offerings/{_segment(entry.offering)}.html" + (
+        f"#{_segment(entry.dimension)}" if entry.dimension else "")
     parts.append(f'<link rel="alternate" type="text/html" href={_attr(href(registry, page, up))}/>')
     parts.append(f'<content type="text">{x(entry.text)}</content>\n</entry>')
     return "\n".join(parts)
@@ -215,9 +228,10 @@ def atom_text(registry: Registry, stamps: Stamps, found: list[Entry], offering: 
     return head + "".join(_entry_xml(registry, e, up) + "\n" for e in found) + "</feed>\n"
 
 
-def write_atom(registry: Registry, stamps: Stamps, out: Path) -> None:
+def write_atom(registry: Registry, stamps: Stamps, out: Path,
+               warn: Callable[[str], None] = lambda message: None) -> None:
     """changes.atom and changes/<id>.atom for every offering."""
-    found = entries(registry)
+    found = entries(registry, warn)
     (out / FEED_FILE).write_text(atom_text(registry, stamps, found), encoding="utf-8")
     (out / OFFERING_FEEDS).mkdir(exist_ok=True)
     for ident in registry.offerings:

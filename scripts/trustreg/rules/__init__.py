@@ -23,6 +23,13 @@ from . import (  # noqa: F401 - imported to register the rules
     tr121_grade_route,
     tr123_grade_facts,
     tr124_platform_cells,
+    tr130_draft_quotes,
+    tr131_quote_length,
+    tr132_documented_no_quote,
+    tr133_excerpt_file,
+    tr134_excerpt_quotation,
+    tr135_quote_in_excerpt,
+    tr137_read_record,
     tr200_corrections,
     tr300_network,
 )

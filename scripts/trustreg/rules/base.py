@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +28,9 @@ class Context:
     schemas: SchemaSet
     today: date
     stale_days: int
+    # excerpts/<host>/<slug>.yaml by path: the valid document, None when the file has errors
+    # (filled before the registry rules run; file and offering rules must not rely on it)
+    excerpts: dict[str, Document | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,13 @@
 from collections.abc import Iterator
 
 from ..loader import Document
-from ..quotes import substantive_words
 from .base import At, Context, graded, rule
 
 
 @rule("TR105", "primary-source-required", "offering",
       "A cell or variant cites what its grade needs (schema/vocabulary.yaml `evidence`): a primary "
       "source for every grade but unclear and no_public_evidence, and a primary source with a "
-      "quote for documented_no that states the no (not only `[...]` or a bare \"no\").")
+      "quote for documented_no.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, item, dim_id, _cell in graded(doc):
         grade = ctx.vocab.grades[item["status"]]
@@ -27,9 +26,3 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                      f"{dim_id} is graded {grade.id} but no primary source quotes the words "
                      "that say so",
                      "add the quote: the exact words of the primary source that state the answer")
-        elif grade.evidence == "primary_quote" and not any(substantive_words(s.get("quote") or "")
-                                                           for s in primary):
-            yield At(doc, (*where, "sources"),
-                     f"{dim_id} is graded {grade.id} but no primary source's quote states it: "
-                     "only elisions or words such as \"no\" and \"not\"",
-                     "quote the page's words that state the answer, e.g. what is not offered")

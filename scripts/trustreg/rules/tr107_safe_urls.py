@@ -21,8 +21,9 @@ URL_KEYS = ("trust_center", "license_url", "repository", "correction_form", "bas
 
 
 @rule("TR107", "safe-urls", "offering",
-      "Every URL (sources, archives, trust centers, the licence) is https, with no credentials, no "
-      "javascript:/data: scheme, and a valid domain name as host (read as browsers read URLs).",
+      "Every URL (sources, their copies, archives, trust centers, the licence) is https, with no "
+      "credentials, no javascript:/data: scheme, and a valid domain name as host (read as "
+      "browsers read URLs).",
       kinds=("offering", "organisation", "registry"))
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     if "cells" not in doc.data:  # an organisation or registry.yaml
@@ -34,3 +35,5 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
         for key in ("url", "archived"):
             if key in source:
                 yield from _checked(doc, (*where, key), source[key])
+        if isinstance(source.get("copy"), dict) and "url" in source["copy"]:  # the copy's address
+            yield from _checked(doc, (*where, "copy", "url"), source["copy"]["url"])

@@ -1,4 +1,4 @@
-"""TR200-TR204: corrections against a base revision (`trustreg check --base REV`)."""
+"""TR200-TR205: corrections against a base revision (`trustreg check --base REV`)."""
 
 from .base import Rule, register
 
@@ -8,7 +8,8 @@ register(Rule("TR201", "correction-has-fresh-source", "registry",
               "With --base: a corrected cell (grade, caveat, evidence, facts, tier, route, default) "
               "cites a primary source that is new or re-retrieved since the base."))
 register(Rule("TR202", "correction-reverified", "registry",
-              "With --base: a corrected cell's verified date is newer than the base's."))
+              "With --base: a corrected cell's verified date (or, for a draft, its draft date) is "
+              "newer than the base's verified or draft date."))
 register(Rule("TR203", "organisation-domain-added", "registry",
               "With --base: a domain added to an organisation is shown to a reviewer (sources on "
               "it count as primary).", severity="warning", kinds=("organisation",)))
@@ -16,3 +17,7 @@ register(Rule("TR204", "independent-parties-changed", "registry",
               "With --base: independent parties in schema/vocabulary.yaml (authorities, certificate "
               "registries and their remit) changed since the base are shown to a reviewer.",
               severity="warning"))
+register(Rule("TR205", "correction-reads-excerpt", "registry",
+              "With --base: a corrected cell's source read again (later retrieved, another copy) "
+              "comes with its page's excerpt as read: new, or with other passages, sha256 or copy "
+              "than at the base; a new date alone is not a new reading."))
