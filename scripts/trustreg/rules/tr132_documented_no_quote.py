@@ -11,8 +11,8 @@ NO_WORDS = 4  # words outside elisions: "No." or "[...] not [...]" states nothin
 
 @rule("TR132", "documented-no-quote", "offering",
       f"Each primary source's quote on a documented_no cell or variant states the no: at least "
-      f"{NO_WORDS} words outside its [...] elisions, some of them more than words such as "
-      f"\"no\", \"not\" and \"we\" (quotes.substantive_words), not a bare \"no\" nor only an elision.")
+      f"{NO_WORDS} words outside its [...] elisions, not only words such as \"no\", \"not\" and "
+      f"\"we\" (a bare \"no\" or an elision states nothing).")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, item, dim_id, _cell in graded(doc):
         if ctx.vocab.grades[item["status"]].evidence != "primary_quote":
