@@ -211,8 +211,8 @@ def test_cite_cleans_a_page_title(registry: Path, run, server, title: str, recor
 
     page = f"<title>{html.escape(title)}</title><p>{QUOTE}</p>"
     server.pages["/titled"] = (200, "text/html", page.encode())
-    assert cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)[0] == 0
-    assert cohere(registry)["cells"]["soc2_type2"]["sources"][-1]["title"] == recorded
+    assert cite(run, server, "synthetic-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)[0] == 0
+    assert synthetic(registry)["cells"]["soc2_type2"]["sources"][-1]["title"] == recorded
     assert run("check", "--select", "TR")[0] == 0
 
 
@@ -223,11 +223,11 @@ def test_cite_refuses_a_page_title_holding_markup(registry: Path, run, server, t
 
     page = f"<title>{html.escape(title)}</title><p>{QUOTE}</p>"
     server.pages["/titled"] = (200, "text/html", page.encode())
-    before = (registry / COHERE).read_bytes()
-    status, _, err = cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)
+    before = (registry / OFFERING).read_bytes()
+    status, _, err = cite(run, server, "synthetic-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)
     assert status == 1 and "is not plain text (TR115); nothing written (give a plain --title)" in err
-    assert (registry / COHERE).read_bytes() == before
-    status, _, err = cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE,
+    assert (registry / OFFERING).read_bytes() == before
+    status, _, err = cite(run, server, "synthetic-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE,
                           "--title", title)  # given by hand: check's own rule refuses it
     assert status == 1 and " TR115 " in err and err.count("\n") == 1 and "nothing was written" in err
-    assert (registry / COHERE).read_bytes() == before
+    assert (registry / OFFERING).read_bytes() == before

@@ -97,4 +97,4 @@ def test_watch_reports_a_hostile_pdf_as_unreachable(registry: Path,
         status, out, _ = trustreg(registry, capsys, "watch", "--timeout", "1", "--delay", "0",
                                   *resolve_args(server))
     assert status == 1
-    assert "/hostile.pdf [cohere-api soc2_type2]: reading the PDF took more than 1 s" in out
+    assert "/hostile.pdf [synthetic-api soc2_type2]: reading the PDF took more than 1 s" in out

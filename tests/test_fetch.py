@@ -211,8 +211,8 @@ def test_the_peer_connected_to_is_checked(monkeypatch: pytest.MonkeyPatch,
     ("https://127.0.0.1/", "redirect to URL has an IP address as host"),
     ("https://169.254.169.254/latest/meta-data/", "redirect to URL has an IP address as host"),
     ("https://[::1]/", "redirect to URL has an IP address as host"),
-    ("http://trustcenter.cohere.com/quote", "redirect to URL is not https"),
-    ("ftp://trustcenter.cohere.com/quote", "redirect to URL is not https"),
+    ("http://trust.vendor.example/quote", "redirect to URL is not https"),
+    ("ftp://trust.vendor.example/quote", "redirect to URL is not https"),
 ])
 def test_redirects_reach_public_https_only(fetcher: Fetcher, target: str, error: str) -> None:
     from urllib.parse import quote
@@ -222,8 +222,8 @@ def test_redirects_reach_public_https_only(fetcher: Fetcher, target: str, error:
 
 
 @pytest.mark.parametrize("command", [
-    ["cite", "cohere-api", "soc2_type2", "https://trustcenter.cohere.com/", "--quote", "SOC 2"],
-    ["watch", "cohere-api"], ["check", "--quotes"]])
+    ["cite", "synthetic-api", "soc2_type2", "https://trust.vendor.example/", "--quote", "SOC 2"],
+    ["watch", "synthetic-api"], ["check", "--quotes"]])
 def test_network_commands_refuse_names_resolving_to_private_addresses(
         registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
         command: list[str]) -> None:

@@ -12,9 +12,9 @@ import pytest
 
 from . import netserver
 from .netserver import QUOTE
-from .nettools import TRUST, cohere, point_sources, resolve_args, trustreg
+from .nettools import TRUST, point_sources, resolve_args, synthetic, trustreg
 
-EC = "https://digital-strategy.ec.europa.eu"
+EC = "https://digital-strategy.commission.example"  # the synthetic Commission
 
 
 @pytest.fixture
@@ -33,30 +33,30 @@ def cite(run, server: netserver.Server, *args: str) -> tuple[int, str, str]:
 
 
 def test_an_independent_party_is_primary_within_its_remit(registry: Path, run, server) -> None:
-    status, out, _ = cite(run, server, "cohere-api", "gpai_cop", f"{EC}/quote", "--kind", "authority_list")
+    status, out, _ = cite(run, server, "synthetic-api", "gpai_cop", f"{EC}/quote", "--kind", "authority_list")
     assert status == 0 and "as primary" in out
-    assert cohere(registry)["cells"]["gpai_cop"]["sources"][-1]["role"] == "primary"
+    assert synthetic(registry)["cells"]["gpai_cop"]["sources"][-1]["role"] == "primary"
 
 
 @pytest.mark.parametrize(("dimension", "kind"), [("soc2_type2", "authority_list"),  # outside the remit
                                                  ("gpai_cop", "trust_center")])  # not one of its kinds
 def test_an_independent_party_outside_its_remit_is_a_lead(registry: Path, run, server,
                                                           dimension: str, kind: str) -> None:
-    status, out, _ = cite(run, server, "cohere-api", dimension, f"{EC}/quote", "--kind", kind)
+    status, out, _ = cite(run, server, "synthetic-api", dimension, f"{EC}/quote", "--kind", kind)
     assert status == 0
-    assert (f"as lead (digital-strategy.ec.europa.eu is not a domain of cohere or of an independent "
-            f"party listed for {dimension} and {kind} pages)") in out
-    assert cohere(registry)["cells"][dimension]["sources"][-1]["role"] == "lead"
+    assert ("as lead (digital-strategy.commission.example is not a domain of synthetic-vendor or of an "
+            f"independent party listed for {dimension} and {kind} pages)") in out
+    assert synthetic(registry)["cells"][dimension]["sources"][-1]["role"] == "lead"
 
 
 def test_an_authority_the_vocabulary_does_not_list_is_a_lead(registry: Path, run, server) -> None:
     (registry / "organisations" / "rogue-authority.yaml").write_text(
         "id: rogue-authority\nname: Rogue Authority\nkind: authority\ndomains:\n- rogue-authority.example\n",
         encoding="utf-8")
-    status, out, _ = cite(run, server, "cohere-api", "gpai_cop", "https://rogue-authority.example/quote",
+    status, out, _ = cite(run, server, "synthetic-api", "gpai_cop", "https://rogue-authority.example/quote",
                           "--kind", "authority_list", "--quote", QUOTE)
     assert status == 0 and "as lead" in out
-    assert cohere(registry)["cells"]["gpai_cop"]["sources"][-1]["role"] == "lead"
+    assert synthetic(registry)["cells"]["gpai_cop"]["sources"][-1]["role"] == "lead"
 
 
 def test_watch_reports_a_redirect_to_an_independent_party_outside_its_remit(
@@ -66,5 +66,5 @@ def test_watch_reports_a_redirect_to_an_independent_party_outside_its_remit(
                               *resolve_args(server))
     assert status == 1
     assert out.startswith("Moved off the graded party's domains (1)\n")
-    assert f"redirects to {EC}/quote, not a domain of cohere" in out
+    assert f"redirects to {EC}/quote, not a domain of synthetic-vendor" in out
     assert TRUST in out

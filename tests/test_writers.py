@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .nettools import COHERE, cohere, trustreg
+from .nettools import OFFERING, synthetic, trustreg
 
 
 @pytest.fixture
@@ -28,22 +28,22 @@ def run(registry: Path, capsys: pytest.CaptureFixture[str]):
 ])
 @pytest.mark.parametrize("field", ["--dismiss", "--alert", "--by"])
 def test_review_refuses_what_check_refuses(registry: Path, run, note: str, code: str, field: str) -> None:
-    before = (registry / COHERE).read_bytes()
+    before = (registry / OFFERING).read_bytes()
     args = {"--dismiss": "Checked.", "--alert": "watch", "--by": "Ana", field: note}
-    status, _, err = run("review", "cohere-api", "soc2_type2", *[x for kv in args.items() for x in kv])
+    status, _, err = run("review", "synthetic-api", "soc2_type2", *[x for kv in args.items() for x in kv])
     assert status == 1 and err.count("\n") == 1
-    assert err.startswith("offerings/cohere-api.yaml:") and f" {code} " in err
+    assert err.startswith(f"{OFFERING}:") and f" {code} " in err
     assert err.rstrip().endswith("nothing was written)")
-    assert (registry / COHERE).read_bytes() == before
+    assert (registry / OFFERING).read_bytes() == before
 
 
 def test_review_of_a_cell_with_an_older_error_still_writes(registry: Path, run) -> None:
     """Only what the edit brings in blocks it: an error the file had is for a person to fix."""
-    path = registry / COHERE
+    path = registry / OFFERING
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "evidence: Cohere", "evidence: See <b>this</b>. Cohere", 1), encoding="utf-8")
+        "evidence: Trust center", "evidence: See <b>this</b>. Trust center", 1), encoding="utf-8")
     assert run("check")[0] == 1
-    status, out, _ = run("review", "cohere-api", "soc2_type2", "--dismiss", "Checked.", "--by", "Ana")
+    status, out, _ = run("review", "synthetic-api", "soc2_type2", "--dismiss", "Checked.", "--by", "Ana")
     assert status == 0 and "review added" in out
 
 
@@ -66,29 +66,29 @@ def test_new_organisation_refuses_what_check_refuses(registry: Path, run, args: 
 @pytest.mark.parametrize(("name", "code"), [("Synthetic\x07 API", "TR001"),
                                             ("<i>Synthetic</i> API", "TR115")])
 def test_new_refuses_a_name_check_refuses(registry: Path, run, name: str, code: str) -> None:
-    status, _, err = run("new", "synthetic-api", "--name", name, "--developer", "cohere",
-                         "--platform", "cohere")
+    status, _, err = run("new", "second-api", "--name", name, "--developer", "synthetic-vendor",
+                         "--platform", "synthetic-vendor")
     assert status == 1 and err.count("\n") == 1 and f" {code} " in err
-    assert not (registry / "offerings" / "synthetic-api.yaml").exists()
+    assert not (registry / "offerings" / "second-api.yaml").exists()
 
 
 def test_new_with_a_plain_name_still_writes_its_scaffold(registry: Path, run) -> None:
-    status, out, _ = run("new", "synthetic-api", "--name", "Synthetic API", "--developer", "cohere",
-                         "--platform", "cohere")
-    assert status == 0 and out.startswith("wrote offerings/synthetic-api.yaml")
+    status, out, _ = run("new", "second-api", "--name", "Second API", "--developer", "synthetic-vendor",
+                         "--platform", "synthetic-vendor")
+    assert status == 0 and out.startswith("wrote offerings/second-api.yaml")
 
 
 def test_concurrent_reviews_of_one_cell_all_land(registry: Path) -> None:
     """Eight processes at once (the audit lost 4 of 8 writes): each review is in the file."""
     env = {**os.environ, "TRUSTREG_TODAY": "2026-11-24"}
-    command = [sys.executable, "-m", "trustreg", "--root", str(registry), "review", "cohere-api",
+    command = [sys.executable, "-m", "trustreg", "--root", str(registry), "review", "synthetic-api",
                "soc2_type2", "--by", "Ana", "--dismiss"]
     processes = [subprocess.Popen([*command, f"Checked by process {n}."], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(8)]
     for process in processes:
         process.communicate(timeout=120)
         assert process.returncode == 0
-    notes = [r["note"] for r in cohere(registry)["cells"]["soc2_type2"].get("reviews", [])]
+    notes = [r["note"] for r in synthetic(registry)["cells"]["soc2_type2"].get("reviews", [])]
     assert sorted(n for n in notes if n.startswith("Checked by process")) == \
         [f"Checked by process {n}." for n in range(8)]
 
@@ -102,7 +102,7 @@ def test_fix_never_turns_a_clean_file_into_a_failing_one(registry: Path, run,
     def bad_migration(data: dict) -> dict:
         return {**data, "summary": "<b>migrated</b>"}
 
-    path = registry / COHERE
+    path = registry / OFFERING
     path.write_text(path.read_text(encoding="utf-8").replace("\ncells:", "\n\ncells:", 1), encoding="utf-8")
     before = path.read_bytes()
     monkeypatch.setattr(fixer, "migrate", bad_migration)
