@@ -58,6 +58,14 @@ class Checker:
                                                   self._organisations)
         return self._ctx
 
+    def text_findings(self, text: str, name: str, kind: str,
+                      ctx: Context | None = None) -> tuple[loader.Document | None, list[Finding]]:
+        """Load a file's text (as if it were at name), validate it, and run the file and
+        offering rules on it: what `check` says of that file, less the rules across files."""
+        ctx = ctx or self.ctx
+        assert self._files is not None
+        return self._files.text_findings(text, name, kind, ctx)
+
     def run(self, paths: Iterable[Path] | None = None) -> Result:
         """Check the whole registry; with paths, report only findings in those files."""
         self._base_findings, self._organisations, self._ctx, self._files = [], [], None, None
