@@ -356,14 +356,14 @@ def _draft_correction(repo: Repo, date: str) -> None:
     cell.pop("verified")
     cell["draft"] = {"by": "Test grader (synthetic)", "date": date}
     cell.update(status="yes_sales_gated", caveat="Synthetic: BAA on request.")
-    cell["sources"].insert(0, {"url": "https://trustcenter.cohere.com/faq/baa", "title": "Test FAQ",
+    cell["sources"].insert(0, {"url": "https://trust.vendor.example/faq/baa", "title": "Test FAQ",
                                "kind": "trust_center", "role": "primary",
                                "quote": "Synthetic FAQ words: a BAA is available on request",
                                "copy": {"held_by": "Synthetic Copy Archive (test)"}})
     repo.write(data)
-    path = repo.root / "excerpts/trustcenter.cohere.com/faq-baa.yaml"
+    path = repo.root / "excerpts/trust.vendor.example/faq-baa.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("url: https://trustcenter.cohere.com/faq/baa\ncopy:\n  held_by: Synthetic Copy "
+    path.write_text("url: https://trust.vendor.example/faq/baa\ncopy:\n  held_by: Synthetic Copy "
                     "Archive (test)\npassages:\n- 'Synthetic FAQ words: a BAA is available on request.'\n",
                     encoding="utf-8")
 
@@ -389,7 +389,7 @@ def test_a_draft_re_read_in_a_copy_captured_later_needs_new_passages(repo: Repo,
     cell["caveat"] = "Synthetic: BAA on request, reworded."
     cell["sources"][0]["copy"]["captured"] = "2026-11-01"
     repo.write(data)
-    path = repo.root / "excerpts/trustcenter.cohere.com/faq-baa.yaml"
+    path = repo.root / "excerpts/trust.vendor.example/faq-baa.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "(test)\n", "(test)\n  captured: '2026-11-01'\n"), encoding="utf-8")
     status, lines = check_base(repo, capsys)
