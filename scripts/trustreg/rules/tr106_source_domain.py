@@ -51,3 +51,8 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                      f"a {source['kind']} page of {org.name} is not primary; "
                      f"its primary kinds are {', '.join(listed.source_kinds)}",
                      "set the kind that the page is, or mark this source role: lead")
+        elif listed.needs_quote and not source.get("quote"):
+            yield At(doc, (*where, "url"),
+                     f"a page of {org.name} backs {dim_id} only with a quote that names "
+                     f"{party.name}",
+                     f"add `quote:` with the page's exact words that name {party.name}")
