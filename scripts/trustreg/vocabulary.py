@@ -192,11 +192,11 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str,
         undeclared(("independent_parties", i, "source_kinds"), party["source_kinds"], kinds,
                    "source kind")
         undeclared(("independent_parties", i, "remit"), party["remit"], set(dims), "dimension")
-    for i, shape in enumerate(data.get("lead_pages") or ()):
-        undeclared(("lead_pages", i, "kind"), [shape["kind"]], kinds, "source kind")
         beyond = [d for d in party["remit"] if d in dims and not dims[d].get("certification")]
         if party["kind"] != "authority" and beyond:
             found.append((("independent_parties", i, "remit"),
                           f"a {party['kind']} speaks only for certifications, not {', '.join(beyond)}",
                           "list only dimensions marked certification: true"))
+    for i, shape in enumerate(data.get("lead_pages") or ()):
+        undeclared(("lead_pages", i, "kind"), [shape["kind"]], kinds, "source kind")
     return found

@@ -14,10 +14,11 @@ def _cite(dim: str, url: str, role: str = "primary"):
 
 
 def test_third_party_host_as_primary_fails(registry: Path, check) -> None:
-    mutate(registry, _cite("soc2_type2", "https://news.example.com/synthetic-soc2"))
+    mutate(registry, _cite("soc2_type2", "https://elsewhere.example/synthetic-soc2"))
+    mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][0].update(kind="documentation"))
     result = check(registry)
     assert result.codes() == ["TR106"]
-    assert "'news.example.com' is not a domain of synthetic-vendor" in result.lines[0]
+    assert "'elsewhere.example' is not a domain of synthetic-vendor" in result.lines[0]
 
 
 def test_lookalike_domain_fails(registry: Path, check) -> None:
@@ -36,10 +37,11 @@ EC_PAGE = "https://digital-strategy.commission.example/en/policies/contents-code
 
 def test_authority_outside_its_remit_fails(registry: Path, check) -> None:
     mutate(registry, _cite("soc2_type2", EC_PAGE))
+    mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][0].update(kind="authority_list"))
     result = check(registry)
     assert result.codes() == ["TR106"]
-    assert ("Synthetic Commission (authority) is primary only for gpai_cop, art53_summary, "
-            "not soc2_type2") in result.lines[0]
+    assert "Synthetic Commission (authority) is primary only for gpai_cop, not soc2_type2" \
+        in result.lines[0]
 
 
 def test_authority_kind_is_decided_by_the_vocabulary_not_the_file(registry: Path, check) -> None:
@@ -62,7 +64,8 @@ def _with_certificate_registry(registry: Path) -> None:
     (registry / "organisations" / "synthetic-certs.yaml").write_text(REGISTRY_ORG, encoding="utf-8")
     vocab = registry / "schema" / "vocabulary.yaml"
     text = vocab.read_text(encoding="utf-8")
-    vocab.write_text(text.replace("groups:\n", REGISTRY_ENTRY + "groups:\n", 1), encoding="utf-8")
+    vocab.write_text(text.replace("independent_parties:\n", "independent_parties:\n" + REGISTRY_ENTRY, 1),
+                     encoding="utf-8")
 
 
 def _registry_source(dim: str):

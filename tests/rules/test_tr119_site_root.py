@@ -5,10 +5,11 @@ from pathlib import Path
 from .conftest import mutate
 
 
-def _home_page(quote: str | None = None, kind: str = "documentation"):
+def _home_page(quote: str | None = None, kind: str = "documentation",
+               url: str = "https://vendor.example/"):
     def change(data: dict) -> None:
         source = data["cells"]["iso_27001"]["sources"][0]
-        source.update(url="https://vendor.example/", kind=kind)
+        source.update(url=url, kind=kind)
         if quote:
             source["quote"] = quote
     return change
@@ -29,7 +30,7 @@ def test_home_page_with_quote_passes(registry: Path, check) -> None:
 
 
 def test_trust_center_home_page_and_negative_grades_pass(registry: Path, check) -> None:
-    mutate(registry, _home_page(kind="trust_center"))
+    mutate(registry, _home_page(kind="trust_center", url="https://trust.vendor.example/"))
     mutate(registry, lambda d: d["cells"]["art53_summary"]["sources"][0].update(
         url="https://docs.vendor.example/"))
     assert check(registry).lines == []
