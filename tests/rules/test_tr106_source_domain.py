@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import mutate
+from .evidence import as_draft
 
 
 def _cite(dim: str, url: str, role: str = "primary"):
@@ -101,3 +102,54 @@ def test_invalid_host_never_counts_as_the_partys(registry: Path, check, url: str
 def test_host_is_compared_as_browsers_read_it(registry: Path, check, url: str) -> None:
     mutate(registry, _cite("soc2_type2", url))
     assert check(registry, "--select", "TR106,TR107").lines == []
+
+
+def _commission_on(dim: str, kind: str = "authority_list", quote: str | None = None):
+    def change(data: dict) -> None:
+        source = data["cells"][dim]["sources"][0]
+        source.update(url=EC_PAGE, kind=kind, role="primary", retrieved="2026-07-05")
+        source.pop("quote", None)
+        if quote:
+            source["quote"] = quote
+    return change
+
+
+@pytest.mark.parametrize("kind", ["authority_list", "documentation", "legal"])
+def test_commission_pages_backing_art53_summary_fail(registry: Path, check, kind: str) -> None:
+    mutate(registry, _commission_on("art53_summary", kind, quote="Synthetic Vendor"))
+    result = check(registry, "--select", "TR106")
+    assert result.codes() == ["TR106"]
+    assert "Synthetic Commission (authority) is primary only for gpai_cop, not art53_summary" \
+        in result.lines[0]
+
+
+@pytest.mark.parametrize("kind", ["documentation", "legal"])
+def test_commission_page_of_another_kind_on_gpai_cop_fails(registry: Path, check, kind: str) -> None:
+    mutate(registry, _commission_on("gpai_cop", kind, quote="Synthetic Vendor"))
+    result = check(registry, "--select", "TR106")
+    assert result.codes() == ["TR106"]
+    assert f"a {kind} page of Synthetic Commission is not primary; its primary kinds are " \
+           "authority_list" in result.lines[0]
+
+
+def test_commission_list_without_quote_on_a_draft_fails(registry: Path, check) -> None:
+    mutate(registry, _commission_on("gpai_cop"))
+    mutate(registry, lambda d: as_draft(d, "gpai_cop", quotes=False))
+    result = check(registry, "--select", "TR106")
+    assert result.status == 1 and result.codes() == ["TR106"]
+    assert "TR106 a page of Synthetic Commission backs gpai_cop only with a quote that names " \
+           "Synthetic Vendor (add `quote:`" in result.lines[0]
+
+
+def test_commission_list_without_quote_read_live_for_a_verified_cell_warns(registry: Path,
+                                                                           check) -> None:
+    mutate(registry, _commission_on("gpai_cop"))
+    result = check(registry)
+    assert result.status == 0 and result.codes() == ["TR106"]
+    assert "TR106 warning: a page of Synthetic Commission backs gpai_cop only with a quote that " \
+           "names Synthetic Vendor (read live: add it at the next reading)" in result.lines[0]
+
+
+def test_commission_list_with_a_quote_passes(registry: Path, check) -> None:
+    mutate(registry, _commission_on("gpai_cop", quote="Synthetic Vendor"))
+    assert check(registry).lines == []
