@@ -13,8 +13,10 @@ from ada_url import URL
 
 from .urls import url_problem
 
-# A locale root such as /en/, /en-us/, /de_DE/, /zh-hans/ or /pt-br/ is a home page too.
-_LOCALE = re.compile(r"[a-z]{2,3}(?:[-_](?:[a-z]{2}|[a-z]{4}|\d{3}))?", re.IGNORECASE)
+# A locale root such as /en/, /en-us/, /de_DE/, /zh-hans/ or /es-419/ is a home page too: a
+# two-letter language, maybe with a region or script. Three letters alone (/faq, /dpa, /zdr) name
+# pages, not languages.
+_LOCALE = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|[a-z]{4}|\d{3}))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,9 @@ def is_home_page(url: str) -> bool:
 
 
 def is_under(url: str, prefix: str) -> bool:
-    """Whether url is the page prefix names, or a page below it on the same host."""
+    """Whether url is the page prefix names, or a page below it on the same host (www. or not)."""
     page, top = address(url), address(prefix)
-    if not (page and top) or page.host != top.host:
+    if not (page and top) or page.host.removeprefix("www.") != top.host.removeprefix("www."):
         return False
     return page.segments[:len(top.segments)] == top.segments
 

@@ -105,3 +105,8 @@ def test_vendor_home_page_labelled_trust_center_fails(registry: Path, check, url
 def test_trust_center_kind_under_the_declared_trust_center_passes(registry: Path, check) -> None:
     mutate(registry, _primary("https://trust.vendor.example/certifications", "trust_center"))
     assert check(registry).lines == []
+
+
+def test_trust_center_with_or_without_www_is_the_same_site(registry: Path, check) -> None:
+    mutate(registry, _primary("https://www.trust.vendor.example/faq", "trust_center"))
+    assert check(registry).lines == []

@@ -75,3 +75,15 @@ def test_home_page_backing_partial_without_quote_fails(registry: Path, check) ->
 def test_home_page_backing_partial_with_quote_passes(registry: Path, check) -> None:
     mutate(registry, _partial_on_home_page("Synthetic: our subprocessors are listed publicly"))
     assert check(registry).lines == []
+
+
+@pytest.mark.parametrize("path", ["faq", "dpa", "zdr", "api", "security"])
+def test_a_short_page_name_is_not_a_locale_root(registry: Path, check, path: str) -> None:
+    mutate(registry, _home_page(url=f"https://vendor.example/{path}"))
+    assert check(registry).lines == []
+
+
+@pytest.mark.parametrize("path", ["en", "en-us/", "pt_BR/", "zh-hans/", "es-419/"])
+def test_locale_roots_of_every_shape_are_home_pages(registry: Path, check, path: str) -> None:
+    mutate(registry, _home_page(url=f"https://vendor.example/{path}"))
+    assert check(registry).codes() == ["TR119"]

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from ..loader import Document
 from ..pages import is_under
+from ..urls import url_problem
 from .base import At, Context, rule, sources
 
 
@@ -35,7 +36,7 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                      "schema/vocabulary.yaml with the reason")
             continue
         party = ctx.organisations.get(doc.data[ctx.vocab.dimensions[dim_id].graded_party])
-        if kind == "trust_center" and url and party is not None and not (
+        if kind == "trust_center" and url and not url_problem(url) and party is not None and not (
                 party.trust_center and is_under(url, party.trust_center)):
             declared = f"its declared trust center is {party.trust_center}" if party.trust_center \
                 else "it declares no trust center"
