@@ -15,6 +15,8 @@ import pytest
     ("    kind: authority\n    source_kinds: [authority_list",
      "    kind: certificate_registry\n    source_kinds: [authority_list",
      "a certificate_registry speaks only for certifications, not gpai_cop"),
+    ("  - kind: blog\n    host_labels:", "  - kind: weblog\n    host_labels:",
+     "source kind 'weblog' is not declared"),
 ])
 def test_inconsistent_vocabulary_fails(registry: Path, check, old: str, new: str,
                                        message: str) -> None:
