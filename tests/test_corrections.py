@@ -53,7 +53,7 @@ def test_correction_without_newer_verified_date_fails(repo: Repo, capsys) -> Non
     correct_hipaa(repo, source=True, verified="2026-07-05")
     data = repo.offering()
     data["cells"]["hipaa_baa"]["sources"][0]["retrieved"] = "2026-07-05"
-    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://vendor.example/legal/baa"
+    data["cells"]["hipaa_baa"]["sources"][0].update(url="https://vendor.example/legal/baa", kind="legal")
     repo.write(data)
     status, lines = check_base(repo, capsys)
     assert status == 1
@@ -236,7 +236,7 @@ def test_a_cosmetic_variant_of_a_cited_link_is_not_a_new_source(repo: Repo, caps
 def test_a_lead_turned_primary_is_not_fresh_evidence(repo: Repo, capsys) -> None:
     data = repo.offering()
     lead = data["cells"]["hipaa_baa"]["sources"][1]
-    data["cells"]["hipaa_baa"]["sources"][1] = {"url": "https://vendor.example/blog/baa", **lead}
+    data["cells"]["hipaa_baa"]["sources"][1] = {"url": "https://vendor.example/healthcare/baa", **lead}
     repo.write(data)
     repo.commit("Give the lead its link")
     correct_hipaa(repo, source=False)
@@ -271,7 +271,8 @@ def test_a_domain_added_to_an_organisation_is_reported(repo: Repo, capsys) -> No
                    encoding="utf-8")
     correct_hipaa(repo, source=True)
     data = repo.offering()
-    data["cells"]["hipaa_baa"]["sources"][0]["url"] = "https://synthetic-docs.example/baa"
+    data["cells"]["hipaa_baa"]["sources"][0].update(url="https://synthetic-docs.example/baa",
+                                                    kind="documentation")
     repo.write(data)
     status, lines, _ = run_check(repo, capsys)
     assert status == 0 and codes(lines) == ["TR203"]  # a warning, for the reviewer
