@@ -1,20 +1,14 @@
 """TR119: a site's home page proves nothing by itself: a positive grade needs its words."""
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ..loader import Document
+from ..urls import host, is_site_root, url_problem
 from .base import At, Context, graded, rule
-from .tr107_safe_urls import url_problem
-
-
-def is_site_root(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 @rule("TR119", "site-root-needs-quote", "offering",
-      "A primary source that is a site's home page (no path) backs a positive grade only with a "
+      "A primary source that is a site's home page (its root, however the URL spells it) backs a positive grade only with a "
       "quote that pins the claim; a trust center's home page, where its listings live, is exempt.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, item, dim_id, _cell in graded(doc):
