@@ -1,4 +1,4 @@
-"""TR200-TR205: corrections against a base revision (`trustreg check --base REV`)."""
+"""TR200-TR206: corrections against a base revision (`trustreg check --base REV`)."""
 
 from .base import Rule, register
 
@@ -6,7 +6,10 @@ register(Rule("TR200", "base-loads", "registry",
               "With --base: an offering file loads at the base, so its corrections can be checked."))
 register(Rule("TR201", "correction-has-fresh-source", "registry",
               "With --base: a corrected cell (grade, caveat, evidence, facts, tier, route, default) "
-              "cites a primary source that is new or re-retrieved since the base."))
+              "cites a primary source that is new or re-retrieved since the base; so does a variant "
+              "added or changed (scope, applies_to, grade, caveat, evidence), among its own sources, "
+              "and the cell of a variant removed. A page the cell cited at the base, in its headline "
+              "or a variant, is not new; nor is another spelling of it (urls.page_key)."))
 register(Rule("TR202", "correction-reverified", "registry",
               "With --base: a corrected cell's verified date (or, for a draft, its draft date) is "
               "newer than the base's verified or draft date."))
@@ -21,3 +24,6 @@ register(Rule("TR205", "correction-reads-excerpt", "registry",
               "With --base: a corrected cell's source read again (later retrieved, another copy) "
               "comes with its page's excerpt as read: new, or with other passages, sha256 or copy "
               "than at the base; a new date alone is not a new reading."))
+register(Rule("TR206", "route-via-changed", "registry",
+              "With --base: a cell's route_via (where the gate is passed) changed since the base is "
+              "shown to a reviewer.", severity="warning"))

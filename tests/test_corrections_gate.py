@@ -1,0 +1,144 @@
+"""`trustreg check --base`: the correction gate has no side doors (variants, spellings of a page,
+renamed or moved offerings, rule changes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from trustreg import cli
+
+from .gitrepo import Repo
+
+EU = {"scope": "region", "applies_to": "EU", "status": "no_public_evidence",
+      "caveat": "Synthetic: no statement for EU customers.",
+      "sources": [{"url": "https://vendor.example/privacy/eu", "title": "Synthetic EU privacy notice",
+                   "kind": "legal", "role": "primary", "retrieved": "2026-07-05"}]}
+FRESH = {"url": "https://vendor.example/legal/training-2026", "title": "Synthetic training terms",
+         "kind": "legal", "role": "primary", "retrieved": "2026-11-20"}
+CELL = "training_on_customer_data"
+
+
+@pytest.fixture
+def repo(registry: Path) -> Repo:
+    """The synthetic registry committed with a worse EU variant on one cell (a watch-out)."""
+    repo = Repo(registry)
+    data = repo.offering()
+    data["cells"][CELL]["variants"] = [dict(EU, sources=[dict(s) for s in EU["sources"]])]
+    repo.write(data)
+    repo.commit("The registry, with a variant")
+    return repo
+
+
+def run(repo: Repo, capsys: pytest.CaptureFixture[str], base: str = "HEAD") -> tuple[int, list[str]]:
+    capsys.readouterr()
+    status = cli.main(["--root", str(repo.root), "check", "--base", base])
+    return status, capsys.readouterr().out.splitlines()
+
+
+def codes(lines: list[str]) -> list[str]:
+    return [line.split(": ", 1)[1].split()[0] for line in lines]
+
+
+def edit(repo: Repo, change, ident: str = "synthetic-api") -> None:
+    data = repo.offering(ident)
+    change(data["cells"][CELL])
+    data["cells"][CELL]["verified"] = "2026-11-20"
+    repo.write(data)
+
+
+def flip(cell: dict) -> None:
+    cell["variants"][0]["status"] = "partial"
+
+
+def add_better(cell: dict) -> None:
+    cell["variants"].append({"scope": "plan", "applies_to": "Enterprise", "status": "yes_public",
+                             "sources": [dict(cell["sources"][0])]})
+
+
+def delete_worse(cell: dict) -> None:
+    del cell["variants"]
+
+
+def widen(cell: dict) -> None:
+    cell["variants"][0]["applies_to"] = "EU, US and APAC"
+
+
+def promote(cell: dict) -> None:
+    cell.update(status="no_public_evidence", caveat="Synthetic: no statement found.")
+    cell["sources"].insert(0, dict(cell["variants"][0]["sources"][0], retrieved="2026-07-05"))
+    del cell["variants"]
+
+
+def with_fresh(change, where: str):
+    def both(cell: dict) -> None:
+        change(cell)
+        target = cell if where == "cell" else cell["variants"][-1 if where == "last" else 0]
+        target["sources"].insert(0, dict(FRESH))
+    return both
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (flip, 'variant region "EU": grade changed no_public_evidence -> partial without a new'),
+    (add_better, 'variant plan "Enterprise": added (yes_public) without a new'),
+    (delete_worse, 'variant region "EU": removed (it was no_public_evidence) without a new'),
+    (widen, 'variant region "EU, US and APAC" (was region "EU"): changed applies_to without a new'),
+    (promote, "grade changed partial -> no_public_evidence without a new"),
+])
+def test_a_variant_correction_needs_a_new_primary_source(repo: Repo, capsys, change, says: str) -> None:
+    edit(repo, change)
+    status, lines = run(repo, capsys)
+    assert status == 1 and set(codes(lines)) == {"TR201"}, lines  # promote: and the variant removed
+    line = next(line for line in lines if says in line)
+    assert f"TR201 synthetic-api/{CELL}" in line
+    assert line.startswith("offerings/synthetic-api.yaml:") and line.endswith(")")
+
+
+@pytest.mark.parametrize(("change", "where"), [(flip, "first"), (add_better, "last"),
+                                                (delete_worse, "cell"), (widen, "first"),
+                                                (promote, "cell")])
+def test_a_variant_correction_with_a_new_primary_source_passes(repo: Repo, capsys, change,
+                                                               where: str) -> None:
+    edit(repo, with_fresh(change, where))
+    assert run(repo, capsys) == (0, [])
+
+
+def test_a_variant_correction_needs_a_newer_verified_date(repo: Repo, capsys) -> None:
+    data = repo.offering()
+    with_fresh(flip, "first")(data["cells"][CELL])
+    data["cells"][CELL]["variants"][0]["sources"][0]["retrieved"] = "2026-07-05"
+    repo.write(data)
+    status, lines = run(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR202"]
+    assert "1 variant(s) changed but verified is not newer than the base's 2026-07-05" in lines[0]
+
+
+def test_a_variant_s_new_source_must_be_its_own(repo: Repo, capsys) -> None:
+    def fresh_on_headline(cell: dict) -> None:
+        flip(cell)
+        cell["sources"].insert(0, dict(FRESH))
+    edit(repo, fresh_on_headline)
+    status, lines = run(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"] and 'variant region "EU"' in lines[0]
+
+
+def test_reordering_variants_is_no_correction(repo: Repo, capsys) -> None:
+    def two(cell: dict) -> None:
+        add_better(cell)
+        cell["variants"][-1]["sources"].insert(0, dict(FRESH))
+    edit(repo, two)
+    repo.commit("Two variants")
+    edit(repo, lambda cell: cell["variants"].reverse())
+    assert run(repo, capsys) == (0, [])
+
+
+@pytest.mark.parametrize("spelling", ["https://trust.vendor.example/./", "https://trust.vendor.example/x/../",
+                                      "https://trust.vendor.example/%2e/", "https://TRUST.vendor.example.:443"])
+def test_another_spelling_of_a_cited_page_is_not_new(repo: Repo, capsys, spelling: str) -> None:
+    def correct(cell: dict) -> None:
+        cell.update(status="no_public_evidence", caveat="Synthetic: no statement found.")
+        cell["sources"].insert(0, {"url": spelling, "title": "Trust center", "kind": "trust_center",
+                                   "role": "primary", "retrieved": "2026-07-05"})
+    edit(repo, correct)
+    status, lines = run(repo, capsys)
+    assert status == 1 and codes(lines) == ["TR201"], lines
