@@ -121,12 +121,21 @@ def site(session: nox.Session) -> None:
     session.run("python", "tests/site/hostile_registry.py", hostile)
     session.run("python", "tests/site/check_site.py", os.path.join(hostile, "dist", "site"),
                 "--hostile")
+    many = os.path.join(session.create_tmp(), "many-registry")  # 24 offerings, every grade, drafts
+    shutil.rmtree(many, ignore_errors=True)
+    session.run("python", "tests/site/many_registry.py", many)
+    many_site = Path(many, "dist", "site")
+    session.run("python", "tests/site/check_site.py", str(many_site), "--many",
+                "--screenshots", "dist/screenshots")
     axe = os.path.join(session.create_tmp(), "axe")  # axe-core in Debian's Chromium: no violations
     axe_cli = "4.13.0"  # npm @axe-core/cli
     os.makedirs(axe, exist_ok=True)
     logged(session, "npm", "npm", "install", "--prefix", axe, "--no-audit", "--no-fund", "--silent",
            f"@axe-core/cli@{axe_cli}", external=True, env={"CHROMEDRIVER_SKIP_DOWNLOAD": "true"})
     pages = sorted(Path("dist/site").resolve().rglob("*.html"))
+    pages += [(many_site / p).resolve() for p in ("index.html", "compare/index.html",
+                                                  "offerings/synthetic-00-api.html",
+                                                  "questions/training_on_customer_data.html")]
     logged(session, "axe", os.path.join(axe, "node_modules", ".bin", "axe"), *(p.as_uri() for p in pages),
            "--chromedriver-path", "/usr/bin/chromedriver", "--chrome-path", "/usr/bin/chromium",
            "--chrome-options=no-sandbox,disable-gpu,disable-dev-shm-usage",

@@ -1,5 +1,6 @@
-"""Print the registry tooling's figures: check, check-jsonschema, one changed file, build, changelog,
-watch (1,000 sources on a loopback server).
+"""Print the registry tooling's figures: check, check-jsonschema, one changed file, build, the
+checkout's real registry, changelog, watch (1,000 sources on a loopback server), hostile pages
+(dripping servers, a hostile PDF, pages at the size cap).
 
 Usage: python benchmarks/run.py [--sizes 100,1000,10000]  (run by `nox -s bench`)
 Synthetic registries are generated in a temporary folder, never in offerings/.
@@ -165,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
             results[count] = bench_size(count, Path(tmp), env)
         if 1000 in results:
             results[1000].update(one_platform(Path(tmp), env))
+    script("real")
     script("changelog")
     script("watch")
+    script("fetch")
     bench_hostile.main()
     print(verdicts(results))
     return 0

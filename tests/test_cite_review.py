@@ -200,3 +200,34 @@ def test_review_refuses_a_file_with_comments(registry: Path, run) -> None:
     status, _, err = run("review", "synthetic-api", "iso_27001", "--dismiss", "x", "--by", "A")
     assert status == 1 and err.startswith("offerings/synthetic-api.yaml:1:1: TR112 comment would be lost")
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("title", "recorded"), [
+    ("Trust\u202e center\u2066", "Trust center"),  # bidi overrides and isolates are dropped
+    ("Trust\x1b[31m center", "Trust[31m center"),  # so are control characters
+])
+def test_cite_cleans_a_page_title(registry: Path, run, server, title: str, recorded: str) -> None:
+    import html
+
+    page = f"<title>{html.escape(title)}</title><p>{QUOTE}</p>"
+    server.pages["/titled"] = (200, "text/html", page.encode())
+    assert cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)[0] == 0
+    assert cohere(registry)["cells"]["soc2_type2"]["sources"][-1]["title"] == recorded
+    assert run("check", "--select", "TR")[0] == 0
+
+
+@pytest.mark.parametrize("title", ["<b>Trust</b> center", "[Trust center](https://evil.example)",
+                                   "Trust <https://evil.example>", "javascript:alert(1)"])
+def test_cite_refuses_a_page_title_holding_markup(registry: Path, run, server, title: str) -> None:
+    import html
+
+    page = f"<title>{html.escape(title)}</title><p>{QUOTE}</p>"
+    server.pages["/titled"] = (200, "text/html", page.encode())
+    before = (registry / COHERE).read_bytes()
+    status, _, err = cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE)
+    assert status == 1 and "is not plain text (TR115); nothing written (give a plain --title)" in err
+    assert (registry / COHERE).read_bytes() == before
+    status, _, err = cite(run, server, "cohere-api", "soc2_type2", f"{TRUST}/titled", "--quote", QUOTE,
+                          "--title", title)  # given by hand: check's own rule refuses it
+    assert status == 1 and " TR115 " in err and err.count("\n") == 1 and "nothing was written" in err
+    assert (registry / COHERE).read_bytes() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tracemalloc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from trustreg.extract import ExtractError, extract
@@ -152,3 +153,83 @@ def test_html_text_drops_scripts_and_keeps_words_whole() -> None:
 def test_unreadable_bodies_raise_extract_error(body: bytes, kind: str) -> None:
     with pytest.raises(ExtractError):
         extract(body, kind)
+
+
+@pytest.mark.parametrize("path", ["/drip-headers", "/drip-body"])
+def test_dripping_server_ends_at_the_page_deadline(fetcher: Fetcher, path: str) -> None:
+    """Each line or byte comes well within a read timeout; the whole page does not."""
+    page = fetcher.fetch(url(path))
+    assert page.error == "no answer within 1 s" and not page.body
+
+
+def _dns(monkeypatch: pytest.MonkeyPatch, *addresses: str) -> None:
+    """Every name resolves to addresses (no DNS is asked); an address stays itself."""
+    import ipaddress
+    import socket
+
+    def answer(host: str, port: int, *args: object, **kwargs: object) -> list:
+        try:
+            found = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            found = list(addresses)
+        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                 (a, port)) for a in found]
+
+    monkeypatch.setattr(socket, "getaddrinfo", answer)
+
+
+@pytest.mark.parametrize("addresses", [("127.0.0.1",), ("10.0.0.8",), ("169.254.169.254",),
+                                       ("::1",), ("::ffff:127.0.0.1",), ("100.64.0.1",),
+                                       ("93.184.216.34", "192.168.1.1")])
+def test_names_resolving_to_private_addresses_are_refused(monkeypatch: pytest.MonkeyPatch,
+                                                           addresses: tuple[str, ...]) -> None:
+    _dns(monkeypatch, *addresses)
+    with Fetcher(Limits(timeout=1)) as client:
+        page = client.fetch("https://rebind.example/")
+    private = addresses[-1]
+    assert page.error == f"host rebind.example resolves to a private address ({private})"
+
+
+def test_the_peer_connected_to_is_checked(monkeypatch: pytest.MonkeyPatch,
+                                          server: netserver.Server) -> None:
+    """A public address on paper, a loopback peer in fact (as a NAT or a proxy could make it)."""
+    import httpcore
+
+    _dns(monkeypatch, "93.184.216.34")
+    port = int(server.base.rsplit(":", 1)[1])
+    connect = httpcore.SyncBackend.connect_tcp
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp",
+                        lambda self, host, _port, *a, **k: connect(self, "127.0.0.1", port, *a, **k))
+    with Fetcher(Limits(timeout=1)) as client:
+        page = client.fetch("https://public.example/quote")
+    assert page.error == "host public.example connected to a private address (127.0.0.1)"
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(("target", "error"), [
+    ("http://127.0.0.1:1/", "redirect to URL is not https"),
+    ("https://127.0.0.1/", "redirect to URL has an IP address as host"),
+    ("https://169.254.169.254/latest/meta-data/", "redirect to URL has an IP address as host"),
+    ("https://[::1]/", "redirect to URL has an IP address as host"),
+    ("http://trustcenter.cohere.com/quote", "redirect to URL is not https"),
+    ("ftp://trustcenter.cohere.com/quote", "redirect to URL is not https"),
+])
+def test_redirects_reach_public_https_only(fetcher: Fetcher, target: str, error: str) -> None:
+    from urllib.parse import quote
+
+    page = fetcher.fetch(url("/redirect-to/" + quote(target, safe="")))
+    assert page.error == error and page.hops == (target,)
+
+
+@pytest.mark.parametrize("command", [
+    ["cite", "cohere-api", "soc2_type2", "https://trustcenter.cohere.com/", "--quote", "SOC 2"],
+    ["watch", "cohere-api"], ["check", "--quotes"]])
+def test_network_commands_refuse_names_resolving_to_private_addresses(
+        registry: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str]) -> None:
+    from .nettools import trustreg
+
+    _dns(monkeypatch, "10.0.0.5")
+    status, out, err = trustreg(registry, capsys, *command, "--timeout", "1", "--delay", "0")
+    assert status == 1
+    assert "resolves to a private address (10.0.0.5)" in out + err

@@ -105,6 +105,6 @@ def test_build_publishes_the_lookalikes(lookalikes: Path, capsys: pytest.Capture
     assert azure["aliases"] == ["Synthetic Foundry Models"]
     assert azure["dimensions"]["data_residency"]["facts"]["regions"] == ["EU", "US"]
     page = (dist / "site" / "offerings" / "synthetic-mistral-plateforme.html").read_text(encoding="utf-8")
-    assert "Variant:" in page and "Free plan" in page
+    assert "<strong>Variant</strong> (Plan: Free plan):" in page
     csv = (dist / "offerings.csv").read_text(encoding="utf-8")
     assert '""applies_to"": ""Free plan""' in csv

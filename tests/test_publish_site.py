@@ -20,7 +20,8 @@ STAMPS = as_of(REGISTRY, "2026-11-24")
 EMITTED_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "nav", "a", "main",
                 "footer", "p", "time", "h1", "h2", "h3", "section", "ul", "li", "span", "strong",
                 "blockquote", "article", "caption", "label", "select", "option",
-                "div", "table", "thead", "tbody", "tr", "th", "td"}
+                "div", "table", "thead", "tbody", "tr", "th", "td", "br", "script", "noscript"}
+SCRIPTS = {(("src", "../compare/compare.js"), ("defer", None))}  # the only script: no inline code
 
 
 class Tags(HTMLParser):
@@ -47,9 +48,9 @@ def test_offering_page_carries_the_seed_content() -> None:
     text = " ".join("".join(parse(html).text).split())
     for needle in ("evidence verified as of 2026-07-05", "Registry / Synthetic API", "Watch-outs 7",
                    site.WATCH_OUT_SENTENCE, "SOC 2 Type II: ◐ Yes, sales-gated Report access requires",
-                   "tier: self_serve · route: nda · route_via: trust center ·", "audit_cadence: annual",
-                   "sccs: 2021-06-04 Synthetic Commission SCCs incorporated · subprocessors_public: True",
-                   "route: public · geography: EU", "no public source", "source", "confidence medium",
+                   "Tier: Self-serve · Route: NDA · Route via: trust center", "Audit cadence: annual",
+                   "SCCs: 2021-06-04 Synthetic Commission SCCs incorporated · Subprocessor list public: Yes",
+                   "Route: Public · Geography: EU", "no public source", "source", "confidence medium",
                    "does not cover Synthetic Vendor hosted products and applications"):
         assert needle in text, needle
     assert text.count("archived copy") == 0
@@ -75,6 +76,7 @@ def test_no_data_string_becomes_markup(text: str) -> None:
                  compare.compare_page(registry, STAMPS)):
         parsed = parse(html)
         assert {tag for tag, _ in parsed.tags} <= EMITTED_TAGS
+        assert {tuple(attrs) for tag, attrs in parsed.tags if tag == "script"} <= SCRIPTS
         assert not any(name.startswith("on") for _, attrs in parsed.tags for name, _ in attrs)
 
 
@@ -91,7 +93,7 @@ def test_question_page_is_a_buyers_answer() -> None:
     text = " ".join("".join(parse(html).text).split())
     assert "<h1>Is the model developer on the EC&#x27;s GPAI Code of Practice signatory list?</h1>" in html
     assert "Synthetic Vendor model, served by Synthetic Vendor" in text
-    assert "Synthetic Vendor (developer)" in text and "chapters: all" in text
+    assert "Synthetic Vendor (developer)" in text and "Chapters: all" in text
     assert ">Synthetic Commission - The General-Purpose AI Code of Practice (signatories)</a>" in html
     assert "retrieved 2026-07-05" in text
     assert 'href="../offerings/synthetic-api.html#gpai_cop"' in html
@@ -127,7 +129,7 @@ def test_compare_page_grows_linearly() -> None:
             for i in range(40)}
     registry = dataclasses.replace(REGISTRY, offerings=many)
     files = site.site_files(registry, STAMPS)
-    assert len([n for n in files if n.startswith("compare/")]) == 2
+    assert len([n for n in files if n.startswith("compare/")]) == 3  # page, stylesheet, script
     small = dataclasses.replace(REGISTRY, offerings=dict(list(many.items())[:20]))
     ratio = (sum(map(len, files.values())) / sum(map(len, site.site_files(small, STAMPS).values())))
     assert 1.7 < ratio < 2.1
@@ -154,5 +156,6 @@ def test_declared_repository_and_correction_form_are_linked() -> None:
     registry = dataclasses.replace(REGISTRY, meta=meta)
     html = site.question_page(registry, "hipaa_baa", STAMPS)
     assert '<a href="https://example.org/synthetic/registry">source repository</a>' in html
-    assert '<a href="https://example.org/synthetic/correct">submit a correction</a>' in html
+    assert ('<a href="https://example.org/synthetic/correct?dimension=hipaa_baa">Suggest a correction '
+            "to question HIPAA BAA (hipaa_baa)</a>") in html
     assert "source repository" not in site.question_page(REGISTRY, "hipaa_baa", STAMPS)

@@ -110,14 +110,41 @@ def test_json_and_markdown_reports(registry: Path, watch) -> None:
     status, out, _ = watch("--format", "markdown")
     assert out.startswith("<!-- trustreg-watch -->\n## Source watch 2026-11-24: 2 need a human")
     assert "### Quote missing (1)" in out and "### Gone (4xx/5xx) (1)" in out
-    assert f"- [ ] <{TRUST}/404> (`synthetic-api trust_center`): HTTP 404" in out
+    assert f"- [ ] <{TRUST}/404> (`synthetic-api trust_center`): `HTTP 404`" in out
 
 
 def test_markdown_makes_page_text_inert(registry: Path, watch, server: netserver.Server) -> None:
     server.pages["/evil"] = (200, "text/html", b"<p>@octocat [click](https://x.example) <b>x</b></p>")
     point_sources(registry, soc2_type2=("/evil", "@octocat [click](https://x.example) said so"))
     out = watch("--format", "markdown")[1]
-    assert "@octocat" not in out and "](https" not in out
+    assert "@octocat" not in _outside_code(out) and "](https" not in _outside_code(out)
+
+
+def _outside_code(markdown: str) -> str:
+    """The Markdown less its code spans (where GitHub renders text as it is)."""
+    import re
+
+    return re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", markdown)
+
+
+@pytest.mark.parametrize("text", [
+    "https://phish.example/login", "HTTP://PHISH.EXAMPLE", "www.phish.example", "mail admin@phish.example",
+    "[click](https://x.example)", "<a href='https://x.example'>x</a>", "@octocat and @org/team",
+    "see GH-1 and owner/repo#2", "``` fenced `ticks` ```", "<https://x.example>", "![i](https://x.example/i.png)",
+])
+def test_page_text_never_becomes_a_live_link_in_markdown(registry: Path, watch, text: str,
+                                                        server: netserver.Server) -> None:
+    """Whatever a page says lands in a code span of the watch issue, where nothing is linked."""
+    import html
+
+    server.pages["/evil"] = (200, "text/html", f"<p>Evidence: {html.escape(text)}</p>".encode())
+    point_sources(registry, soc2_type2=("/evil", "Evidence: nothing of the kind"))
+    out = watch("--format", "markdown")[1]
+    line = next(line for line in out.splitlines() if "/evil" in line)
+    assert text in line  # the page's words are reported, as they are
+    detail = line.split("): ", 1)[1]
+    assert detail.startswith("`") and detail.endswith("`")
+    assert text not in _outside_code(line)
 
 
 def test_ids_limit_the_offerings(registry: Path, watch) -> None:

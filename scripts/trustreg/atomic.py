@@ -5,9 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .workspace import display, relative
+
+LOCK_FILE = ".trustreg.lock"  # in the registry root; git ignores it
 
 
 class OutsideRoot(OSError):
@@ -43,3 +47,18 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True, root: Path | N
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    """Hold the registry's write lock while reading, changing and replacing a data file, so two
+    writers at the same moment (two `review`s of one cell) never lose a write. The lock file
+    stays: deleting it would let a third writer lock a new file while the second holds the old."""
+    import fcntl  # POSIX: the writers' lock
+
+    with open(root / LOCK_FILE, "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

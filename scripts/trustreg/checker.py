@@ -244,6 +244,13 @@ class Checker:
             text = loader.read_text(file, name)
         except FindingError as exc:
             return None, [exc.finding]
+        return self.text_findings(text, name, kind, ctx)
+
+    def text_findings(self, text: str, name: str, kind: str,
+                      ctx: Context | None = None) -> tuple[loader.Document | None, list[Finding]]:
+        """Load a file's text (as if it were at name), validate it, and run the file and
+        offering rules on it: what `check` says of that file, less the rules across files."""
+        ctx = ctx or self.ctx
         try:
             doc = loader.loads(text, name)
         except FindingError as exc:

@@ -1,8 +1,9 @@
 """Change one cell of an offering file: load strictly, change the data, validate, write atomically.
 
 The file is written in canonical form (as `trustreg fix` writes it) and only when it holds no
-comment and the changed offering still passes its schema; otherwise nothing is written and
-the first finding is raised.
+comment and the change brings in no error of `check`'s rules for the file (writecheck.py);
+otherwise nothing is written and the first finding is raised. The registry's write lock is
+held from reading to replacing, so concurrent edits of one file all land.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import loader
+from . import atomic, loader
 from .findings import FindingError
 from .fixer import comment_findings, write_canonical
 from .fmt import canonical_text
-from .schemas import SchemaSet
-from .vocabulary import load_vocabulary
+from .vocabulary import Vocabulary, load_vocabulary
 from .workspace import OFFERINGS_DIR, display, kind_of
+from .writecheck import refuse_new_errors
 
 
 class EditError(Exception):
@@ -37,6 +38,12 @@ def edit_cell(root: Path, offering_id: str, dimension: str,
         close = difflib.get_close_matches(dimension, list(vocab.dimensions), n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
         raise EditError(f"no dimension {dimension!r}{hint}")
+    with atomic.locked(root):
+        return _edit(root, path, name, dimension, change, vocab)
+
+
+def _edit(root: Path, path: Path, name: str, dimension: str, change: Callable[[dict[str, Any]], None],
+          vocab: Vocabulary) -> str:
     doc = loader.load(path, name)
     lost = comment_findings(doc)  # the canonical text would drop them
     if lost:
@@ -47,10 +54,7 @@ def edit_cell(root: Path, offering_id: str, dimension: str,
     change(cells[dimension])
     text = canonical_text(doc.data, "offering", vocab)
     assert text is not None
-    changed = loader.loads(text, name)
-    findings = SchemaSet(root, vocab).findings(changed, "offering")
-    if findings:
-        raise FindingError(findings[0])
+    refuse_new_errors(root, name, "offering", text, doc.text)
     problem = write_canonical(path, name, text)
     if problem:
         raise FindingError(problem)

@@ -1,12 +1,16 @@
-"""Fetch cited pages politely and safely: the network half of `cite`, `watch` and `check --quotes`.
+"""Fetch cited pages politely and safely: the network half of `cite`, `watch`, `check --quotes`
+and `links` (every network command uses this one fetcher).
 
-Limits hold whatever a server does: a deadline per page, a cap on the decoded body (enforced
-while streaming, so a gzip bomb or a 50 MB page never fills memory), at most a few redirects,
-each hop checked like a source URL, no cookies kept, and per-host politeness (a few requests
-at a time and a pause between them). `resolve` maps a host to a loopback server for tests
-(`--resolve HOST=http://127.0.0.1:PORT`): the only case plain http is used; with any mapping
-given, no other host is contacted; otherwise private and loopback addresses are refused.
-httpx is imported here only, so `check` never loads it.
+Limits hold whatever a server does: a deadline for the whole page (resolving, connecting,
+headers, body and every redirect; a server dripping a byte at a time ends there), a cap on
+the decoded body (enforced while streaming, so a gzip bomb or a 50 MB page never fills
+memory), at most a few redirects, each hop checked like a source URL (https on a domain
+name), no cookies kept, no proxy, only public addresses (netguard.py checks the addresses a
+name resolves to and the peer connected to), and per-host politeness (a few requests at a
+time and a pause between them). `resolve` maps a host to a loopback server for tests
+(`--resolve HOST=http://127.0.0.1:PORT`): the only case plain http and a loopback address
+are used; with any mapping given, no other host is contacted. httpx is imported here and in
+netguard.py only, so `check` never loads it.
 """
 
 from __future__ import annotations
@@ -17,14 +21,15 @@ import threading
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, zip_longest
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from . import netguard
 from .rules.tr107_safe_urls import url_problem
 
 USER_AGENT = "trustreg-watch (+AI Provider Trust Registry; checks cited sources)"
@@ -38,7 +43,7 @@ class ResolveError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    timeout: float = 20.0  # seconds for the whole page, and for each connect or read
+    timeout: float = 20.0  # seconds for the whole page, redirects included
     max_bytes: int = 10 * 1024 * 1024  # decoded body
     max_redirects: int = 5
     workers: int = 8  # requests in flight over all hosts
@@ -58,6 +63,7 @@ class Page:
     error: str = ""  # set when no usable answer came (timeout, too large, bad redirect, ...)
     hops: tuple[str, ...] = ()  # every URL after the first that a redirect led to
     headers: dict[str, str] = field(default_factory=dict)
+    timeout: float = Limits.timeout  # the page's deadline: also the time its text may take to read
 
     @property
     def ok(self) -> bool:
@@ -131,11 +137,12 @@ class Fetcher:
         self.resolve = dict(resolve or {})
         self._gate = _Gate(self.limits.per_host, self.limits.delay)
         no_cookies = http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+        targets = [(urlsplit(t).hostname or "", urlsplit(t).port or 80) for t in self.resolve.values()]
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             cookies=no_cookies, timeout=httpx.Timeout(self.limits.timeout),
-            follow_redirects=False, trust_env=not self.resolve,
-            limits=httpx.Limits(max_connections=max(self.limits.workers, 1) * 2))
+            follow_redirects=False, trust_env=False,
+            transport=netguard.Transport(netguard.Backend(targets), max(self.limits.workers, 1) * 2))
 
     def __enter__(self) -> Fetcher:
         return self
@@ -152,23 +159,16 @@ class Fetcher:
             return urlunsplit((target.scheme, target.netloc, parts.path or "/", parts.query, ""))
         return None if self.resolve else url
 
-    def _logical(self, location: str, current: str) -> str:
-        """A redirect target in the source's terms (a loopback target maps back to its host)."""
-        target = urljoin(current, location)
-        parts = urlsplit(target)
-        base = f"{parts.scheme}://{parts.netloc}"
-        if base in self.resolve.values():
-            host = host_of(current)
-            if self.resolve.get(host) != base:
-                host = next(h for h, b in self.resolve.items() if b == base)
-            return urlunsplit(("https", host, parts.path, parts.query, ""))
-        return urlunsplit((*urlsplit(target)[:4], ""))
+    def fetch(self, url: str, method: str = "GET", *, read: bool = True) -> Page:
+        """GET a page (read=False: its status only), following checked redirects; never raises
+        for what a server does. The page's time (every hop's, not the wait for a turn at a
+        busy host) is at most the timeout."""
+        return replace(self._fetch(url, method, read), timeout=self.limits.timeout)
 
-    def fetch(self, url: str, method: str = "GET") -> Page:
-        """GET a page, following checked redirects; never raises for what a server does."""
+    def _fetch(self, url: str, method: str, read: bool) -> Page:
         hops: list[str] = []
         current = url
-        deadline = time.monotonic() + self.limits.timeout
+        left = self.limits.timeout
         while True:
             problem = url_problem(current)
             if problem:
@@ -182,10 +182,14 @@ class Fetcher:
                 return Page(url, current, error=f"host {host_of(current)} is not mapped by --resolve",
                             hops=tuple(hops))
             slot = self._gate.enter(host_of(current))
+            start = time.monotonic()
+            netguard.set_deadline(start + left)
             try:
-                page = self._one(url, current, real, method, deadline, hops)
+                page = self._one(url, current, real, method, read, start + left, hops)
             finally:
+                netguard.set_deadline(None)
                 slot.release()
+            left -= time.monotonic() - start
             if isinstance(page, Page):
                 return page
             if page in (url, *hops):
@@ -196,7 +200,7 @@ class Fetcher:
                             hops=tuple(hops))
             current = page
 
-    def _one(self, url: str, current: str, real: str, method: str, deadline: float,
+    def _one(self, url: str, current: str, real: str, method: str, read: bool, deadline: float,
              hops: list[str]) -> Page | str:
         """One request: a Page, or the next URL when the answer is a redirect."""
         headers = {"Host": urlsplit(current).netloc} if real != current else {}
@@ -204,12 +208,12 @@ class Fetcher:
             with self._client.stream(method, real, headers=headers) as response:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location:
-                    return self._logical(location, current)
-                body = self._read(response, deadline)
+                    return urlunsplit((*urlsplit(urljoin(current, location))[:4], ""))
+                body = self._read(response, deadline) if read else b""
                 return Page(url, current, response.status_code,
                             response.headers.get("content-type", ""), body, hops=tuple(hops),
                             headers=dict(response.headers))
-        except _TooLarge as exc:
+        except (_TooLarge, netguard.Refused) as exc:
             return Page(url, current, error=str(exc), hops=tuple(hops))
         except httpx.TimeoutException:
             return Page(url, current, error=f"no answer within {self.limits.timeout:g} s",
@@ -242,14 +246,15 @@ class Fetcher:
                     raise _TooLarge(limit)
         return bytes(out)
 
-    def fetch_all(self, urls: Iterable[str]) -> dict[str, Page]:
-        """Every distinct URL fetched once, hosts interleaved so no one host holds every worker."""
+    def fetch_all(self, urls: Iterable[str], fetch: Callable[[str], Page] | None = None) -> dict[str, Page]:
+        """Every distinct URL fetched once (by fetch, default self.fetch), hosts interleaved so no
+        one host holds every worker."""
         by_host: dict[str, list[str]] = defaultdict(list)
         for url in dict.fromkeys(urls):
             by_host[host_of(url)].append(url)
         order = [u for u in chain.from_iterable(zip_longest(*by_host.values())) if u is not None]
         with ThreadPoolExecutor(max_workers=max(1, self.limits.workers)) as pool:
-            return dict(zip(order, pool.map(self.fetch, order), strict=True))
+            return dict(zip(order, pool.map(fetch or self.fetch, order), strict=True))
 
 
 def _decoded(decoder: zlib._Decompress | None, chunk: bytes, room: int) -> Iterator[bytes]:

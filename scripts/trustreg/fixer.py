@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,29 +115,41 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
 
     Raises NotADataFile for a path that is not an offering or organisation file.
     """
+    from .checker import Checker  # check's rules (the checker imports this module)
+    from .writecheck import refuse_breaking
+
     files = data_files(root, paths)
     vocab = load_vocabulary(root)
+    checker: Checker | None = None  # made once a file is to be written
     report = FixReport(findings=_linked_folders(root) if paths is None else [])
-    for file in files:
-        kind = kind_of(root, file)
-        name = display(root, file)
-        try:
-            doc = loader.load(file, name)
-        except FindingError as exc:
-            report.findings.append(exc.finding)
-            continue
-        data = migrate(doc.data) if (kind or "offering") == "offering" else doc.data
-        text = canonical_text(data, kind or "offering", vocab)
-        if text is None or text == doc.text:
-            continue
-        if loader.loads(text, name).data != data:  # pragma: no cover - a formatter bug
-            report.findings.append(Finding(name, 1, 1, "TR112", "formatting would change the data",
-                                           "report this as a bug in trustreg fix"))
-            continue
-        lost = comment_findings(doc)
-        problem = None if lost or not write else write_canonical(file, name, text)
-        if lost or problem:
-            report.findings.extend(lost or [problem])
-            continue
-        report.changed.append(name)
+    # the write lock: a `review` or `cite` at the same moment is not overwritten
+    with atomic.locked(root) if write else nullcontext():
+        for file in files:
+            kind = kind_of(root, file)
+            name = display(root, file)
+            try:
+                doc = loader.load(file, name)
+            except FindingError as exc:
+                report.findings.append(exc.finding)
+                continue
+            data = migrate(doc.data) if (kind or "offering") == "offering" else doc.data
+            text = canonical_text(data, kind or "offering", vocab)
+            if text is None or text == doc.text:
+                continue
+            if loader.loads(text, name).data != data:  # pragma: no cover - a formatter bug
+                report.findings.append(Finding(name, 1, 1, "TR112", "formatting would change the data",
+                                               "report this as a bug in trustreg fix"))
+                continue
+            lost = comment_findings(doc)
+            try:  # a file that passed check still does
+                checker = checker or Checker(root)
+                refuse_breaking(root, name, kind or "offering", text, doc.text, checker)
+            except FindingError as exc:
+                report.findings.append(exc.finding)
+                continue
+            problem = None if lost or not write else write_canonical(file, name, text)
+            if lost or problem:
+                report.findings.extend(lost or [problem])
+                continue
+            report.changed.append(name)
     return report

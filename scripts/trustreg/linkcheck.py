@@ -1,16 +1,21 @@
-"""Check that every source and archive URL still answers (needs the network; opt-in)."""
+"""Check that every source and archive URL still answers (needs the network; opt-in).
+
+Links are probed by the one fetcher (fetch.py), with all its limits: checked redirects, a
+deadline per URL, public addresses only, politeness per host.
+"""
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Registry
 
-USER_AGENT = "trustreg-linkcheck (+AI Provider Trust Registry)"
+if TYPE_CHECKING:
+    from .fetch import Fetcher, Page
+
+HEAD_REFUSED = (403, 405, 501)  # servers that answer HEAD so are asked again with GET
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,7 @@ class LinkResult:
 
     @property
     def ok(self) -> bool:
-        return self.status is not None and self.status < 400
+        return not self.error and self.status is not None and self.status < 400
 
 
 def registry_urls(registry: Registry) -> list[str]:
@@ -34,23 +39,16 @@ def registry_urls(registry: Registry) -> list[str]:
     return sorted(urls)
 
 
-def probe(url: str, timeout: float = 20.0) -> LinkResult:
-    """HEAD the URL, falling back to GET for servers that refuse HEAD."""
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return LinkResult(url, response.status)
-        except urllib.error.HTTPError as exc:
-            if method == "HEAD" and exc.code in (403, 405, 501):
-                continue
-            return LinkResult(url, exc.code, exc.reason or "")
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return LinkResult(url, None, str(getattr(exc, "reason", exc)))
-    return LinkResult(url, None, "no answer")  # pragma: no cover - loop always returns
+def check_links(urls: Iterable[str], fetcher: Fetcher) -> list[LinkResult]:
+    """Probe each URL (HEAD, then GET for servers that refuse HEAD); results in the order given."""
 
+    def probe(url: str) -> Page:
+        page = fetcher.fetch(url, "HEAD", read=False)
+        if not page.error and page.status in HEAD_REFUSED:
+            page = fetcher.fetch(url, "GET", read=False)
+        return page
 
-def check_links(urls: Iterable[str], workers: int = 8, timeout: float = 20.0) -> list[LinkResult]:
-    """Probe URLs concurrently; results in the order given."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda u: probe(u, timeout), urls))
+    wanted = list(urls)
+    pages = fetcher.fetch_all(wanted, probe)
+    return [LinkResult(url, None if pages[url].error else pages[url].status, pages[url].error)
+            for url in wanted]

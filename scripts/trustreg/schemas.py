@@ -296,9 +296,9 @@ def excerpt_schema() -> dict[str, Any]:
         "type": "object",
         "required": ["url", "passages"],
         "additionalProperties": False,
-        "oneOf": [{"required": ["copy"], "not": {"anyOf": [{"required": ["retrieved"]},
-                                                            {"required": ["sha256"]}]}},
-                  {"required": ["retrieved", "sha256"], "not": {"required": ["copy"]}}],
+        "oneOf": [{**_only("copy"), "not": {"anyOf": [_only("retrieved"), _only("sha256")]}},
+                  {"required": ["retrieved", "sha256"], "properties": {"retrieved": True, "sha256": True},
+                   "not": _only("copy")}],
         "properties": {
             "url": {"type": "string", "format": "uri", "maxLength": 2000,
                     "description": "The vendor's own address of the page (never a copy's)."},

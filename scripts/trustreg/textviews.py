@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from .model import Cell, Offering, Registry, Source, Variant
+from .publish.labels import variant_scope
 from .publish.text import (
     NO_SOURCE,
     WATCH_OUT_SENTENCE,
@@ -115,11 +116,12 @@ def offering_text(offering: Offering, registry: Registry) -> str:
 
 def compare_rows(registry: Registry, a: Offering, b: Offering) -> list[tuple[str, str, str, bool]]:
     """(dimension label, A's grade and caveat, B's, whether the grades differ) per dimension;
-    a draft's grade is marked `[draft]`."""
+    a draft's grade is marked `[draft]`, a cell with variants `[+variants]`."""
     def shown(cell: Cell | None) -> str:
         if cell is None:
             return "-"
         grade = ("[draft] " if cell.is_draft else "") + registry.vocabulary.grade_label(cell.status)
+        grade += " [+variants]" if cell.variants else ""
         return f"{grade}: {cell.caveat}" if cell.caveat else grade
     rows = []
     for dim in registry.vocabulary.dimensions.values():
@@ -142,7 +144,15 @@ def compare_text(registry: Registry, a: Offering, b: Offering, width: int = 44) 
                  f"watch-outs {len(a.watch_outs)} vs {len(b.watch_outs)}")
     if a.drafts or b.drafts:
         lines.append(f"drafts {len(a.drafts)} vs {len(b.drafts)} (marked [draft]): {DRAFT_NOTE}")
+    lines += variant_lines(registry, a) + variant_lines(registry, b)
     return "\n".join(lines) + "\n"
+
+
+def variant_lines(registry: Registry, offering: Offering) -> list[str]:
+    """`variant of NAME: DIMENSION, Plan: Free: GRADE · caveat` per variant (marked [+variants])."""
+    return [f"variant of {offering.name}: {cell.dimension.label}, {variant_scope(v)}: "
+            f"{registry.vocabulary.grade_label(v.status)}" + (f" · {v.caveat}" if v.caveat else "")
+            for cell in offering.cells.values() for v in cell.variants]
 
 
 def query_line(offering: Offering) -> str:

@@ -19,7 +19,7 @@ from .fetch import Fetcher, Page
 from .findings import Finding, FindingError
 from .loader import Document
 from .model import Offering, Organisation, Registry
-from .quotes import find_quote
+from .quotes import find_quote, shown
 from .rules.tr106_source_domain import primary_host
 from .urls import host as url_host
 from .workspace import relative
@@ -27,6 +27,7 @@ from .workspace import relative
 STORE = "watch/fingerprints.txt"
 STORE_HEADER = ("# Fingerprints of cited pages' readable text, written by `trustreg watch --record`.\n"
                 "# One line per URL, sorted: sha256 of the text (whitespace folded), date recorded, URL.\n")
+_BLANKS = re.compile(r"\s+")
 _LINE = re.compile(r"([0-9a-f]{64}) ([0-9]{4}-[0-9]{2}-[0-9]{2}) (https://\S+)")
 
 # action -> heading; the report's order is the order a human should work in
@@ -50,6 +51,7 @@ class Target:
     quote: str | None
     party: Organisation
     draft: bool = False  # the cell is a draft (graded from copies)
+    kind: str | None = None  # the source's kind: an independent party is primary for some kinds only
 
     @property
     def cell(self) -> str:
@@ -114,12 +116,27 @@ def targets(registry: Registry, ids: Iterable[str] | None = None) -> list[Target
                 for source in item.sources:
                     if source.is_primary and source.url:
                         found.append(Target(offering.id, dim_id, source.url, source.quote,
-                                            offering.graded_party(cell), cell.is_draft))
+                                            offering.graded_party(cell), cell.is_draft, source.kind))
     return found
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """SHA-256 of the text with white space folded to single spaces, folded a slice at a time
+    (a regex over the whole text would hold an object per word)."""
+    digest = hashlib.sha256()
+    started = blank = False  # a word was hashed; blanks came after the last one
+    for at in range(0, len(text), 1 << 16):
+        piece = _BLANKS.sub(" ", text[at:at + (1 << 16)])
+        words = piece.strip(" ")
+        if words:
+            if started and (blank or piece.startswith(" ")):
+                digest.update(b" ")
+            digest.update(words.encode("utf-8"))
+            started = True
+            blank = piece.endswith(" ")
+        elif piece:
+            blank = True
+    return digest.hexdigest()
 
 
 def read_page(page: Page) -> Extracted | str:
@@ -129,7 +146,7 @@ def read_page(page: Page) -> Extracted | str:
     if not page.ok:
         return f"HTTP {page.status}"
     try:
-        return extract(page.body, page.content_type)
+        return extract(page.body, page.content_type, page.timeout)
     except ExtractError as exc:
         return str(exc)
 
@@ -171,9 +188,11 @@ def store_text(records: dict[str, Record]) -> str:
 
 
 def _classify(target: Target, page: Page, read: Extracted | str, recorded: Record | None,
-              organisations: Iterable[Organisation]) -> tuple[str, str] | None:
+              registry: Registry) -> tuple[str, str] | None:
     """(action, detail) for one source, or None when it needs nobody."""
-    off = [h for h in page.hops if not primary_host(url_host(h) or "", target.party, organisations)]
+    off = [h for h in page.hops if not primary_host(url_host(h) or "", target.party, target.dimension,
+                                                    target.kind, registry.vocabulary,
+                                                    registry.organisations)]
     if off:
         return "moved", f"redirects to {off[0]}, not a domain of {target.party.id}"
     if isinstance(read, str):
@@ -194,11 +213,10 @@ def watch(registry: Registry, fetcher: Fetcher, today: str, ids: Iterable[str] |
     store = load_store(registry.root)
     pages = fetcher.fetch_all(t.url for t in found)
     reads = {url: read_page(page) for url, page in pages.items()}
-    organisations = list(registry.organisations.values())
     merged: dict[tuple[str, str, str], list[str]] = {}
     for target in found:
         verdict = _classify(target, pages[target.url], reads[target.url], store.get(target.url),
-                            organisations)
+                            registry)
         if verdict:
             merged.setdefault((verdict[0], target.url, verdict[1]), []).append(target.cell)
     for (url, detail), cells in excerpt_alerts(registry.root, found, reads).items():
@@ -267,10 +285,10 @@ def render_text(report: Report) -> str:
     for action, alerts in report.grouped().items():
         if alerts:
             lines.append(f"{ACTIONS[action]} ({len(alerts)})")
-            lines += [f"  {a.url} [{', '.join(a.cells)}]: {a.detail}" for a in alerts]
+            lines += [f"  {shown(a.url)} [{', '.join(a.cells)}]: {shown(a.detail)}" for a in alerts]
     if report.drafts:
         lines.append(f"Drafts: quotes on the live pages ({len(report.drafts)} sources; {DRAFT_NOTE})")
-        lines += [f"  {d.url} [{d.cell}]: {d.detail}" for d in report.drafts]
+        lines += [f"  {shown(d.url)} [{d.cell}]: {shown(d.detail)}" for d in report.drafts]
         ready = ready_drafts(report)
         if ready:
             lines.append("  every quote found, ready to verify live once you have looked: "
@@ -302,12 +320,18 @@ def render_json(report: Report) -> str:
 
 
 MARKER = "<!-- trustreg-watch -->"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _md(text: str) -> str:
-    """Page-derived text made inert in Markdown: no markup, links, HTML or @-mentions."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("@", "@\u200b")
+    """Page-derived text made inert in Markdown: a code span, in which GitHub makes no link,
+    autolink (https://, www., e-mail), mention, issue or commit reference, HTML or emphasis."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _autolink(url: str) -> str:

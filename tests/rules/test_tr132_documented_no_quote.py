@@ -15,7 +15,8 @@ def _documented_no(quote: str):
     return change
 
 
-@pytest.mark.parametrize("quote", ["No.", "[...]", "[...] not [...] covered [...]", "does not cover"])
+@pytest.mark.parametrize("quote", ["No.", "[...]", "[...] not [...] covered [...]", "does not cover",
+                                   "No, no, no, no.", "We do not. [...] No, we do not [...]"])
 def test_a_quote_that_states_nothing_fails(registry: Path, check, quote: str) -> None:
     mutate(registry, _documented_no(quote))
     result = check(registry, "--select", "TR132")

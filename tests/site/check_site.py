@@ -1,12 +1,19 @@
 """Check a built site in real headless Chromium (Debian's chromium and chromedriver).
 
-Every page must load with no console error; every offering page must show its number of
-watch-outs as data.json (beside the site) counts them;
-with --hostile, injected markup must show as text and never run. The matrix must fit a 390 px
-screen, print must show every link's URL, and the compare page's selects must show the offering
-chosen. Screenshots of the index and the first offering page go to --screenshots.
+Every page must load with no console error and carry a correction paragraph whose link, if it
+has one, goes to an https address; with --hostile,
+injected markup must show as text and never run; every offering page must show its number of
+watch-outs as data.json (beside the site) counts them. At 1280 px and at 390 px (Chromium's window
+size) the matrix and compare pages are no wider than the window, every matrix column can be
+scrolled to inside the table's box, and the header and first column stay in place while it
+scrolls. Print must show every link's URL; the compare page's selects must show the offering
+chosen, a compare address (?a=&b= or #a,b) must choose its two offerings and a choice must come
+back as the same address, and one offering chosen twice fills both columns. With --many (a
+registry with drafts, tests/site/many_registry.py) the draft badge must show on the matrix,
+compare, offering and question pages. Screenshots of the matrix and compare pages at 1280 and
+390 px, and of the first offering page, go to --screenshots.
 
-Usage: python tests/site/check_site.py SITE_DIR [--screenshots DIR] [--hostile]
+Usage: python tests/site/check_site.py SITE_DIR [--screenshots DIR] [--hostile] [--many]
 """
 
 from __future__ import annotations
@@ -68,15 +75,52 @@ def browser() -> Iterator[webdriver.Chrome]:
             driver.quit()
 
 
-def check_small_screen(driver: webdriver.Chrome, base: str) -> list[str]:
-    """At 390 px every cell of the matrix is on screen, without scrolling sideways."""
-    driver.set_window_size(390, 900)
-    driver.get(f"{base}/index.html")
-    width = driver.execute_script("return document.documentElement.clientWidth")
-    cells = driver.find_elements(By.CSS_SELECTOR, ".matrix td")
-    off = [c.text for c in cells if c.rect["x"] + c.rect["width"] > width + 1 or not c.is_displayed()]
+WIDTHS = (1280, 390)
+PAGE_WIDTH = "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+MATRIX_REACH = """
+var box = document.querySelector('.scroll'), heads = box.querySelectorAll('thead th');
+var first = box.querySelector('tbody th'), last = heads[heads.length - 1];
+box.scrollLeft = box.scrollWidth; box.scrollTop = box.scrollHeight;
+var b = box.getBoundingClientRect(), l = last.getBoundingClientRect();
+var f = first.getBoundingClientRect(), h = heads[1].getBoundingClientRect();
+var r = [l.right <= b.right + 1 && l.left >= b.left - 1, Math.abs(f.left - b.left) <= 3,
+         box.scrollHeight <= box.clientHeight || Math.abs(h.top - b.top) <= 3,
+         box.scrollWidth > box.clientWidth];
+box.scrollLeft = 0; box.scrollTop = 0; return r;"""
+
+
+def check_widths(driver: webdriver.Chrome, base: str, screenshots: Path | None) -> list[str]:
+    """At 1280 and 390 px: pages no wider than the window; every matrix column reachable in its
+    box, with the header row and the first column held in place while it scrolls."""
+    problems = []
+    for width in WIDTHS:
+        driver.set_window_size(width, 900)
+        for name in ("index.html", "compare/index.html"):
+            driver.get(f"{base}/{name}")
+            scroll, client = driver.execute_script(PAGE_WIDTH)
+            if scroll > client:
+                problems.append(f"{name}: {scroll} px wide in a {client} px window ({width} px)")
+            if screenshots:
+                screenshots.mkdir(parents=True, exist_ok=True)
+                stem = "matrix" if name == "index.html" else "compare"
+                driver.save_screenshot(str(screenshots / f"{stem}-{width}.png"))
+            if name != "index.html":
+                continue
+            if screenshots:  # the far columns, scrolled to inside the table's box
+                driver.execute_script("var s = document.querySelector('.scroll');"
+                                      "s.scrollLeft = s.scrollWidth; s.scrollIntoView();")
+                driver.save_screenshot(str(screenshots / f"matrix-{width}-scrolled.png"))
+            reached, first_held, head_held, scrolls = driver.execute_script(MATRIX_REACH)
+            if not reached:
+                problems.append(f"index.html: the last matrix column cannot be reached at {width} px")
+            if scrolls and not first_held:
+                problems.append(f"index.html: the first column scrolls away at {width} px")
+            if not head_held:
+                problems.append(f"index.html: the header row scrolls away at {width} px")
+            if width == 1280 and scrolls:
+                problems.append("index.html: the matrix needs a sideways scroll at 1280 px")
     driver.set_window_size(1400, 1000)
-    return [f"index.html: {len(off)} of {len(cells)} matrix cells off a 390 px screen"] if off else []
+    return problems
 
 
 def check_print(driver: webdriver.Chrome, base: str, name: str) -> list[str]:
@@ -94,6 +138,56 @@ def check_print(driver: webdriver.Chrome, base: str, name: str) -> list[str]:
     if driver.execute_script("return getComputedStyle(arguments[0]).breakInside", cell) != "avoid":
         problems.append(f"{name}: printed cells may break across pages")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    return problems
+
+
+def chosen(driver: webdriver.Chrome) -> tuple[str, str]:
+    return (Select(driver.find_element(By.ID, "pick-a")).first_selected_option.get_attribute("value"),
+            Select(driver.find_element(By.ID, "pick-b")).first_selected_option.get_attribute("value"))
+
+
+def check_compare_url(driver: webdriver.Chrome, base: str) -> list[str]:
+    """A compare address chooses its offerings; a choice comes back as an address that chooses it;
+    one offering chosen twice fills both columns (no empty one)."""
+    driver.get(f"{base}/compare/index.html")
+    ids = [o.get_attribute("value") for o in Select(driver.find_element(By.ID, "pick-a")).options]
+    if len(ids) < 2:
+        return []
+    a, b = ids[-1], ids[-2]
+    problems = []
+    for address in (f"?a={a}&b={b}", f"#{a},{b}"):
+        driver.get(f"{base}/compare/index.html{address}")
+        if chosen(driver) != (a, b):
+            problems.append(f"compare/index.html{address} chooses {chosen(driver)}, not {(a, b)}")
+    driver.get(f"{base}/compare/index.html?a={ids[0]}&b={ids[0]}")  # so that each choice changes
+    Select(driver.find_element(By.ID, "pick-a")).select_by_value(b)
+    Select(driver.find_element(By.ID, "pick-b")).select_by_value(a)
+    shared = driver.find_element(By.ID, "share").get_attribute("href")
+    if driver.current_url != shared:
+        problems.append(f"compare/index.html: the address {driver.current_url} is not the link {shared}")
+    driver.get(shared)
+    if chosen(driver) != (b, a):
+        problems.append(f"compare/index.html: the shared address {shared} chooses {chosen(driver)}")
+    driver.get(f"{base}/compare/index.html?a={a}&b={a}")
+    heading = driver.find_element(By.CSS_SELECTOR, f"#c-{a} h2")
+    grid = driver.find_element(By.CSS_SELECTOR, ".cmp")
+    shown = [h for h in driver.find_elements(By.CSS_SELECTOR, ".col h2") if h.is_displayed()]
+    if len(shown) != 1 or heading.rect["width"] < grid.rect["width"] / 2:
+        problems.append("compare/index.html: one offering chosen twice leaves an empty column")
+    return problems
+
+
+def check_drafts(driver: webdriver.Chrome, base: str) -> list[str]:
+    """The draft badge shows wherever a draft cell does (a registry with drafts)."""
+    problems = []
+    driver.get(f"{base}/index.html")
+    offering = driver.find_element(By.XPATH, "//td[.//span[@class='draft']]//a").get_attribute("href")
+    for url in (f"{base}/index.html", f"{base}/compare/index.html", offering.split("#")[0],
+                f"{base}/questions/{offering.split('#')[1]}.html"):
+        driver.get(url)
+        badges = [b for b in driver.find_elements(By.CSS_SELECTOR, ".draft") if b.is_displayed()]
+        if not any(b.text.startswith("Draft") for b in badges):
+            problems.append(f"{url}: no draft badge shows")
     return problems
 
 
@@ -120,7 +214,7 @@ def expected_watch_outs(site: Path) -> dict[str, str]:
     return {f"offerings/{o['id']}.html": f"Watch-outs {len(o['watch_outs'])}" for o in feed["offerings"]}
 
 
-def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
+def check(site: Path, screenshots: Path | None, hostile: bool, many: bool = False) -> list[str]:
     """Problems found, one line each (empty when the site passes)."""
     problems: list[str] = []
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
@@ -139,17 +233,24 @@ def check(site: Path, screenshots: Path | None, hostile: bool) -> list[str]:
             if driver.find_elements(By.CSS_SELECTOR, "main script, main img"):
                 problems.append(f"{name}: data produced a <script> or <img> element")
             body = driver.find_element(By.TAG_NAME, "body").text
+            fixes = driver.find_elements(By.CSS_SELECTOR, ".correct")
+            links = [a.get_attribute("href") for p in fixes for a in p.find_elements(By.TAG_NAME, "a")]
+            if not fixes or any(not (h or "").startswith("https://") for h in links):
+                problems.append(f"{name}: no correction paragraph, or its link goes nowhere")
             if name in watch_outs and watch_outs[name] not in body:
                 problems.append(f"{name}: does not show {watch_outs[name]!r}")
             if hostile and name == "offerings/synthetic-hostile-api.html":
                 for text in ("<script>window.__pwned = 1;", "onerror=", "[click me](javascript:"):
                     if text not in body:
                         problems.append(f"{name}: hostile text {text!r} is not shown as text")
-            if screenshots and name in ("index.html", first):
+            if screenshots and name == first:
                 screenshots.mkdir(parents=True, exist_ok=True)
                 driver.save_screenshot(str(screenshots / f"{Path(name).stem}.png"))
-        if "index.html" in pages:
-            problems += check_small_screen(driver, base)
+        if "index.html" in pages and "compare/index.html" in pages:
+            problems += check_widths(driver, base, screenshots)
+            problems += check_compare_url(driver, base)
+        if many:
+            problems += check_drafts(driver, base)
         if first:
             problems += check_print(driver, base, first)
         if "compare/index.html" in pages:
@@ -164,8 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--screenshots", type=Path)
     parser.add_argument("--hostile", action="store_true")
+    parser.add_argument("--many", action="store_true", help="a registry with draft cells")
     args = parser.parse_args(argv)
-    problems = check(args.site, args.screenshots, args.hostile)
+    problems = check(args.site, args.screenshots, args.hostile, args.many)
     for problem in problems:
         print(problem)
     pages = len(list(args.site.rglob("*.html")))

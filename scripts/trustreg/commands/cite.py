@@ -4,7 +4,8 @@
         --quote "Cohere undergoes an annual SOC 2 Type II audit" --archive
 
 The source gets the page's title, `retrieved: today` and the role the page may have: primary
-when its host (and every redirect's) is the graded party's or an authority's, lead otherwise;
+when its host (and every redirect's) is the graded party's, or an independent party's that
+schema/vocabulary.yaml lists for this dimension and kind of page, lead otherwise;
 the cell's `verified` becomes today too (it was just checked against this page). A draft stays
 a draft (a source it read in a copy is now read live; `trustreg review --reverify` verifies
 the cell). Without --quote, a source already citing the page keeps its quote, checked again.
@@ -70,6 +71,18 @@ def _archive(client: Fetcher, url: str) -> str | None:
         if _SNAPSHOT.fullmatch(candidate):
             return candidate
     return None
+
+
+def _title(given: str | None, page: str) -> str | None:
+    """The title to record: --title as given (`check` judges it), or the page's own with control
+    and bidirectional-override characters dropped; None when the page's holds markup."""
+    from ..loader import FORBIDDEN_CHARS
+    from ..rules.tr115_plain_text import markup
+
+    if given is not None:
+        return " ".join(given.split())[:200]
+    title = " ".join(FORBIDDEN_CHARS.sub("", page).split())[:200]
+    return None if markup(title) else title
 
 
 def _cited_quote(cell: Cell, url: str) -> str | None:
@@ -177,9 +190,13 @@ def run(args: argparse.Namespace) -> int:
                          "(try again later, or cite without --archive)")
     hosts = [url_host(u) or "" for u in (args.url, *page.hops)]  # as browsers read them
     kind = args.kind or _kind(host_of(args.url), party, registry)
-    primary = kinds[kind]["primary"] and all(primary_host(h, party, registry.organisations.values())
-                                             for h in hosts)
-    title = " ".join((args.title or read.title or host_of(args.url)).split())[:200]
+    primary = kinds[kind]["primary"] and all(
+        primary_host(h, party, args.dimension, kind, registry.vocabulary, registry.organisations)
+        for h in hosts)
+    title = _title(args.title, read.title or host_of(args.url))
+    if title is None:
+        return _fail(f"the page's title {read.title!r} is not plain text (TR115); nothing written "
+                     "(give a plain --title)")
     source = {"url": args.url, "title": title, "kind": kind, "role": "primary" if primary else "lead",
               "retrieved": today().isoformat(),
               **({"quote": " ".join(args.quote.split())} if args.quote else {}),
@@ -206,9 +223,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if excerpt is not None:
         _write_excerpt(registry.root, *excerpt)
-    why = (f"its host is {party.id}'s or an authority's" if primary else
+    why = (f"its host is {party.id}'s or an independent party's within its remit" if primary else
            f"a {kind} page is a lead" if not kinds[kind]["primary"] else
-           f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an authority")
+           f"{', '.join(sorted(set(hosts)))} is not a domain of {party.id} or of an independent "
+           f"party listed for {args.dimension} and {kind} pages")
     print(f"{name}: {args.dimension}: cited {args.url} as {source['role']} ({why})"
           + (f"; archived at {archived}" if archived else ""))
     return 0

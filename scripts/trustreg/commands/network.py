@@ -1,4 +1,4 @@
-"""Options shared by the commands that fetch pages (cite, watch, check --quotes)."""
+"""Options shared by the commands that fetch pages (cite, watch, check --quotes, links)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ if TYPE_CHECKING:  # httpx loads only when a command really fetches
 
 
 def add_network_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per page (default 20)")
+    parser.add_argument("--timeout", type=float, default=20.0,
+                        help="deadline per page, in seconds: resolving, connecting, redirects, "
+                             "headers and body, and again for reading a PDF's or a big page's text "
+                             "(default 20)")
     parser.add_argument("--workers", type=int, default=8, help="pages fetched at once (default 8)")
     parser.add_argument("--delay", type=float, default=0.25,
                         help="seconds between requests to one host (default 0.25)")

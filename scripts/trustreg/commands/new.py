@@ -37,17 +37,26 @@ def checked_id(ident: str) -> str:
     return ident
 
 
-def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str) -> str:
-    """Write folder/ID.yaml in canonical form, refusing to replace an existing file."""
+def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str,
+           baseline: dict[str, Any] | None = None) -> str:
+    """Write folder/ID.yaml in canonical form, refusing to replace an existing file, and refusing
+    (FindingError) an error of `check`'s rules that the baseline data (the same file with
+    nothing the user gave in it; None: no file, so every error counts) does not have."""
     from .. import atomic
     from ..cli import UsageError
     from ..fmt import canonical_text
     from ..vocabulary import load_vocabulary
+    from ..writecheck import refuse_new_errors
 
     rel = f"{folder}/{ident}.yaml"
-    if (root / rel).exists() or (root / folder / f"{ident}.yml").exists():
-        raise UsageError(f"{rel} already exists")
-    atomic.write_text(root / rel, canonical_text(data, kind, load_vocabulary(root)) or "", root=root)
+    vocab = load_vocabulary(root)
+    text = canonical_text(data, kind, vocab) or ""
+    before = None if baseline is None else canonical_text(baseline, kind, vocab) or ""
+    with atomic.locked(root):
+        if (root / rel).exists() or (root / folder / f"{ident}.yml").exists():
+            raise UsageError(f"{rel} already exists")
+        refuse_new_errors(root, rel, kind, text, before)
+        atomic.write_text(root / rel, text, root=root)
     return rel
 
 
@@ -78,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--{role} {given!r} is not declared in {ORGANISATIONS_DIR}/ "
                              f"(known: {', '.join(known)}); declare it first with "
                              f"`trustreg new-organisation {given} --name NAME --domain DOMAIN`")
-    rel = create(root, OFFERINGS_DIR, args.id, scaffold(args, list(load_vocabulary(root).dimensions)),
-                 "offering")
+    data = scaffold(args, list(load_vocabulary(root).dimensions))
+    rel = create(root, OFFERINGS_DIR, args.id, data, "offering", baseline={**data, "name": ""})
     print(f"wrote {rel}: `trustreg check {rel}` lists every field a person must fill in")
     return 0

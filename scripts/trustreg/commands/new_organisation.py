@@ -18,9 +18,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write organisations/ID.yaml; what `check` refuses in it (a javascript: trust center, a
+    name with control characters) is refused here, nothing written."""
     from ..cli import UsageError
-    from ..loader import Document
-    from ..schemas import SchemaSet
+    from ..findings import FindingError
     from ..workspace import ORGANISATIONS_DIR, find_root
     from .new import checked_id, create
 
@@ -33,9 +34,9 @@ def run(args: argparse.Namespace) -> int:
             "domains": [d.strip().lower().rstrip(".") for d in args.domains]}
     if args.trust_center is not None:
         data["trust_center"] = args.trust_center
-    problems = SchemaSet(root, None).findings(Document(f"{ORGANISATIONS_DIR}/{args.id}.yaml", "", data),
-                                              "organisation")
-    if problems:
-        raise UsageError("; ".join(f"{p.message} ({p.hint})" for p in problems))
-    print(f"wrote {create(root, ORGANISATIONS_DIR, args.id, data, 'organisation')}")
+    try:
+        written = create(root, ORGANISATIONS_DIR, args.id, data, "organisation")
+    except FindingError as exc:  # what the user gave: a usage error, the rule's words say which
+        raise UsageError(exc.finding.text()) from None
+    print(f"wrote {written}")
     return 0

@@ -1,20 +1,39 @@
 """The compare page: any two offerings side by side, with no script and a size linear in offerings.
 
 One page holds every offering's column once; two labelled <select>s choose which two show, through
-CSS :has() rules (two per offering, in compare.css). One page per pair would grow with the square
+CSS :has() rules (four per offering, in compare.css). One page per pair would grow with the square
 of the offerings (1,000 offerings of one platform made half a million pages). Without :has()
 support every column shows in turn, so nothing is hidden from any reader.
+
+A comparison is shared by URL: `compare/index.html?a=ID&b=ID` (or `#ID,ID`). A small script
+(compare.js) reads it into the two selects and writes the choice back into the address; without
+script the page still compares, from the selects, and says that its address will not follow.
 """
 
 from __future__ import annotations
 
 from ..model import Cell, Offering, Registry
 from .feed import newest_primary
-from .html import e, excerpt, grade_badge, graded, link, page, stale_note, who
+from .html import (
+    checked,
+    correction,
+    draft_badge,
+    e,
+    excerpt,
+    grade_badge,
+    graded,
+    link,
+    page,
+    read_in_copy,
+    stale_note,
+    who,
+)
+from .labels import variant_scope
 from .stamps import Stamps
 from .text import NO_SOURCE
 
 COMPARE_CSS = "compare/compare.css"
+COMPARE_JS = "compare/compare.js"
 
 
 def ordered(registry: Registry) -> list[Offering]:
@@ -40,15 +59,19 @@ def compare_cell(registry: Registry, offering: Offering, cell: Cell | None, row:
     source = newest_primary(cell)
     cited = (f"{link(source.url or '', source.title)}"
              + (f" (retrieved {e(source.retrieved)})" if source.retrieved else "")
+             + (f" ({read_in_copy(source)})" if source.copy else "")
              if source else NO_SOURCE)
     caveat = f'<p class="caveat">{e(cell.caveat)}</p>' if cell.caveat else ""
+    variants = "".join(f'<p class="variant"><strong>Variant</strong> ({e(variant_scope(v))}): '
+                       f"{grade_badge(registry, v.status)}</p>" for v in cell.variants)
     return (f'<div class="cc r{row}"><p><span class="sr">{e(label)}: </span>'
-            f"{grade_badge(registry, cell.status)}</p>{caveat}"
-            f'<p class="party">{e(graded(offering, cell))}</p>'
+            f"{grade_badge(registry, cell.status)}{draft_badge(cell)}</p>{caveat}{variants}"
+            f'<p class="party">{e(graded(offering, cell))} · {checked(cell)}</p>'
             f'<p class="evidence">{e(excerpt(cell.evidence, 200))}</p>'
             f'<p class="sources">Source: {cited}{stale_note(stamps, cell)}</p>'
             f'<p><a href="../offerings/{e(offering.id)}.html#{e(cell.dimension.id)}">'
-            f"Full {e(label)} cell of {e(offering.name)}</a></p></div>")
+            f"Full {e(label)} cell of {e(offering.name)}</a></p>"
+            f"{correction(registry, offering, cell.dimension.id)}</div>")
 
 
 def column(registry: Registry, offering: Offering, stamps: Stamps) -> str:
@@ -76,26 +99,63 @@ def compare_page(registry: Registry, stamps: Stamps) -> str:
 <p>Choose any two offerings; first-party offerings are listed first. Each cell says which company it grades: the EU AI Act cells grade the model developer, the others the serving platform.</p>
 <div class="pick"><p><label for="pick-a">First offering</label> <select id="pick-a">{options(offerings, first)}</select></p>
 <p><label for="pick-b">Second offering</label> <select id="pick-b">{options(offerings, second)}</select></p></div>
+<p class="share">Share this comparison: <a id="share" href="?a={e(first)}&amp;b={e(second)}">link to the two offerings chosen</a>.</p>
+<noscript><p class="note">With JavaScript off, the link opens this page on its first two offerings; choose the two above.</p></noscript>
+<p class="same">The same offering is chosen twice: its one column is shown across both.</p>
 <div class="cmp"><div class="rh r0">Question</div>{heads}
 {columns}</div>"""
-    return page(registry, "Compare", body, 1, COMPARE_CSS)
+    return page(registry, "Compare", body, 1, COMPARE_CSS, COMPARE_JS)
 
 
 def compare_css(registry: Registry) -> str:
     """Grid rows per dimension and two :has() rules per offering: linear in both."""
     rows = len(registry.vocabulary.dimensions) + 1
-    lines = [".cmp{display:grid;grid-template-columns:minmax(7em,11em) 1fr 1fr;gap:0 1em}",
+    lines = [".cmp{display:grid;grid-template-columns:minmax(7em,11em) minmax(0,1fr) minmax(0,1fr);"
+             "gap:0 1em}",
              ".cmp .rh{grid-column:1;font-weight:600;border-top:1px solid #dde;padding:.4em 0}",
-             ".cmp .cc{border-top:1px solid #dde;padding:.4em 0;margin:0}",
-             ".cmp .col{display:none}",
+             ".cmp .cc{border-top:1px solid #dde;padding:.4em 0;margin:0;min-width:0;"
+             "overflow-wrap:anywhere}",
+             ".cmp .col{display:none}.same{display:none}",
              *(f".r{i}{{grid-row:{i + 1}}}" for i in range(rows))]
     for o in registry.offerings.values():
         for pick, col in (("a", 2), ("b", 3)):
             when = f'body:has(#pick-{pick} option[value="{o.id}"]:checked) #c-{o.id}'
             lines.append(f"{when}{{display:contents}}{when}>*{{grid-column:{col}}}")
+        both = (f'body:has(#pick-a option[value="{o.id}"]:checked)'
+                f':has(#pick-b option[value="{o.id}"]:checked)')
+        lines.append(f"{both} #c-{o.id}>*{{grid-column:2/4}}{both} .same{{display:block}}")
     lines += ["@supports not selector(:has(a)){.cmp{display:block}.cmp .rh{display:none}"
               ".cmp .col{display:block;border-top:2px solid #14325c}}",
-              "@media (max-width:40em){.cmp{grid-template-columns:0 1fr 1fr;gap:0 .5em}"
+              "@media (max-width:40em){.cmp{grid-template-columns:0 minmax(0,1fr) minmax(0,1fr);"
+              "gap:0 .5em}.pick p,.pick select{width:100%}.cmp h2{font-size:1.15em}"
               ".cmp .rh{display:none}.cmp .cc .sr{position:static;width:auto;height:auto;"
-              "clip:auto;margin:0;font-weight:600}}"]
+              "clip:auto;margin:0;font-weight:600;white-space:normal}}"]
     return "\n".join(lines) + "\n"
+
+
+def compare_js() -> str:
+    """Reads `?a=ID&b=ID` or `#ID,ID` into the selects; a choice updates the address and the link."""
+    return """"use strict";
+(function () {
+  var a = document.getElementById("pick-a"), b = document.getElementById("pick-b");
+  var share = document.getElementById("share");
+  function offered(select, id) {
+    return Array.prototype.some.call(select.options, function (o) { return o.value === id; });
+  }
+  var query = new URLSearchParams(window.location.search);
+  var hash = decodeURIComponent(window.location.hash.slice(1)).split(",");
+  [[a, query.get("a") || hash[0]], [b, query.get("b") || hash[1]]].forEach(function (pair) {
+    if (pair[1] && offered(pair[0], pair[1])) { pair[0].value = pair[1]; }
+  });
+  function address() {
+    return "?a=" + encodeURIComponent(a.value) + "&b=" + encodeURIComponent(b.value);
+  }
+  function chosen() {
+    share.href = address();
+    window.history.replaceState(null, "", address());
+  }
+  share.href = address();
+  a.addEventListener("change", chosen);
+  b.addEventListener("change", chosen);
+})();
+"""

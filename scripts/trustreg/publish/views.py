@@ -1,49 +1,26 @@
-"""Buyer views on the command line: compare two offerings, filter by conditions, list stale cells."""
+"""`trustreg query`'s conditions: filter offerings by their cells, and by their cells' variants.
+
+A grade condition with `=` (`training_on_customer_data=documented_no`) holds when the cell's
+headline grade matches or, failing that, when one of its variants (a plan, endpoint, model or
+region) has that grade: a variant match, which the output marks. `!=` and the field conditions
+read the headline cell only (a variant has no tier, route or facts of its own).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from ..model import Cell, Offering, Registry
+from ..model import Cell, Offering, Registry, Variant
 from ..workspace import quoted
+from .labels import variant_scope
 
 CELL_FIELDS = ("tier", "route", "route_via", "default", "geography", "confidence", "verified")
 _CONDITION = re.compile(r"^(?P<dim>[a-z0-9_]+)(?:\.(?P<field>[a-z0-9_]+))?"
                         r"(?P<op>!=|<=|>=|=|~)(?P<value>.*)$")
 _NUMBER = re.compile(r"-?[0-9]{1,18}")  # ASCII: isdigit() takes '²', int() takes '٣' and '1_0'
 
-
-
-def compare_rows(registry: Registry, a: Offering, b: Offering) -> list[tuple[str, str, str, bool]]:
-    """(dimension label, A's grade and caveat, B's, whether the grades differ) per dimension."""
-    def shown(cell: Cell | None) -> str:
-        if cell is None:
-            return "-"
-        grade = registry.vocabulary.grade_label(cell.status)
-        return f"{grade}: {cell.caveat}" if cell.caveat else grade
-    rows = []
-    for dim in registry.vocabulary.dimensions.values():
-        ca, cb = a.cells.get(dim.id), b.cells.get(dim.id)
-        differs = (ca.status if ca else None) != (cb.status if cb else None)
-        rows.append((dim.label, shown(ca), shown(cb), differs))
-    return rows
-
-
-def compare_text(registry: Registry, a: Offering, b: Offering, width: int = 44) -> str:
-    def clip(text: str) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
-    rows = compare_rows(registry, a, b)
-    label_width = max(len(r[0]) for r in rows)
-    lines = [f"  {'':<{label_width}}  {clip(a.name):<{width}}  {clip(b.name)}"]
-    for label, left, right, differs in rows:
-        mark = "*" if differs else " "
-        lines.append(f"{mark} {label:<{label_width}}  {clip(left):<{width}}  {clip(right)}")
-    lines.append(f"{sum(r[3] for r in rows)} of {len(rows)} grades differ (marked *); "
-                 f"watch-outs {len(a.watch_outs)} vs {len(b.watch_outs)}")
-    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -68,6 +45,12 @@ class Condition:
         if self.op == "!=":
             return not any(self._test("=", v) for v in values)
         return any(self._test(self.op, v) for v in values)
+
+    def variant_hits(self, cell: Cell | None) -> tuple[Variant, ...]:
+        """The cell's variants whose grade this condition matches (`DIM=GRADE` only)."""
+        if cell is None or self.field is not None or self.op != "=":
+            return ()
+        return tuple(v for v in cell.variants if self._test("=", v.status))
 
     def _test(self, op: str, actual: Any) -> bool:
         if op == "~":
@@ -110,17 +93,40 @@ def parse_condition(text: str, registry: Registry) -> Condition:
     return Condition(dim, field, op, value)
 
 
-def query(registry: Registry, conditions: list[Condition]) -> list[Offering]:
-    return [o for o in registry.offerings.values()
-            if all(c.holds(o.cells.get(c.dimension)) for c in conditions)]
+@dataclass(frozen=True)
+class Match:
+    """An offering every condition holds for; `variants` are the (dimension id, variant) pairs
+    that matched where the headline cell did not (empty: a match on the headlines alone)."""
+
+    offering: Offering
+    variants: tuple[tuple[str, Variant], ...] = ()
 
 
-def stale_cells(registry: Registry, days: int, today: date) -> list[tuple[Offering, Cell, int]]:
-    """Cells verified more than `days` ago, oldest first."""
+def matches(registry: Registry, conditions: list[Condition]) -> list[Match]:
+    """The offerings every condition holds for, on the headline cell or one of its variants."""
     found = []
     for offering in registry.offerings.values():
-        for cell in offering.cells.values():
-            age = (today - date.fromisoformat(cell.verified)).days
-            if age > days:
-                found.append((offering, cell, age))
-    return sorted(found, key=lambda t: (-t[2], t[0].id, t[1].dimension.id))
+        via: list[tuple[str, Variant]] = []
+        for condition in conditions:
+            cell = offering.cells.get(condition.dimension)
+            if condition.holds(cell):
+                continue
+            hits = condition.variant_hits(cell)
+            if not hits:
+                break
+            via += [(condition.dimension, v) for v in hits]
+        else:
+            found.append(Match(offering, tuple(via)))
+    return found
+
+
+def variant_match_text(registry: Registry, dim_id: str, variant: Variant) -> str:
+    """`variant match: No-training default, Plan: Free: No (documented)`."""
+    label = registry.vocabulary.dimensions[dim_id].label
+    grade = registry.vocabulary.grade_label(variant.status)
+    return f"variant match: {label}, {variant_scope(variant)}: {grade}"
+
+
+def variant_match_data(dim_id: str, variant: Variant) -> dict[str, str]:
+    return {"dimension": dim_id, "scope": variant.scope, "applies_to": variant.applies_to,
+            "status": variant.status}

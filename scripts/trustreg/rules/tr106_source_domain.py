@@ -1,18 +1,28 @@
 """TR106: a primary source is the graded party's own, or an independent party's within its remit."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 
 from ..loader import Document
 from ..model import Organisation
 from ..urls import host as url_host
+from ..vocabulary import Vocabulary
 from .base import At, Context, rule, sources
 
 
-def primary_host(host: str, party: Organisation, organisations: Iterable[Organisation]) -> bool:
-    """Whether a page on host may be a primary source for some cell grading party (a first
-    screen for cite and watch; TR106 then applies the independent parties' remit)."""
-    return party.owns_host(host) or any(o.kind == "authority" and o.owns_host(host)
-                                        for o in organisations)
+def primary_host(host: str, party: Organisation, dimension: str, kind: str | None, vocab: Vocabulary,
+                 organisations: Mapping[str, Organisation]) -> bool:
+    """Whether a page of this kind on host may be a primary source for this dimension graded on
+    party (as TR106 decides, for cite and watch): the party's own domain, or the domain of an
+    independent party the vocabulary lists with this dimension in its remit and this kind among
+    its kinds. Being an organisation of kind authority is not enough."""
+    if party.owns_host(host):
+        return True
+    for listed in vocab.independent.values():
+        org = organisations.get(listed.organisation)
+        if org is not None and org.owns_host(host) and dimension in listed.remit \
+                and kind in listed.source_kinds:
+            return True
+    return False
 
 
 @rule("TR106", "primary-source-domain", "offering",
