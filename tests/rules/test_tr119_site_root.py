@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import mutate
 
 
-def _home_page(quote: str | None = None, kind: str = "documentation"):
+def _home_page(quote: str | None = None, kind: str = "documentation", url: str = "https://vendor.example/"):
     def change(data: dict) -> None:
         source = data["cells"]["iso_27001"]["sources"][0]
-        source.update(url="https://vendor.example/", kind=kind)
+        source.update(url=url, kind=kind)
         if quote:
             source["quote"] = quote
     return change
@@ -21,6 +23,13 @@ def test_home_page_without_quote_fails(registry: Path, check) -> None:
     assert "iso_27001 is graded yes_public on a site's home page (vendor.example) without a quote" \
         in result.lines[0]
     assert "cite the page that states it, or add `quote:`" in result.lines[0]
+
+
+@pytest.mark.parametrize("url", ["https://vendor.example/./", "https://vendor.example/x/../",
+                                 "https://VENDOR.example:443/%2e/", "https://vendor.example/?lang=en"])
+def test_another_spelling_of_the_home_page_fails(registry: Path, check, url: str) -> None:
+    mutate(registry, _home_page(url=url))
+    assert check(registry).codes() == ["TR119"]
 
 
 def test_home_page_with_quote_passes(registry: Path, check) -> None:

@@ -8,8 +8,8 @@ from .base import At, Context, graded, rule
 
 
 @rule("TR119", "site-root-needs-quote", "offering",
-      "A primary source that is a site's home page (its root, however the URL spells it) backs a positive grade only with a "
-      "quote that pins the claim; a trust center's home page, where its listings live, is exempt.")
+      "A primary source that is a site's home page (its root, however the URL spells it: "
+      "urls.page_key) backs a positive grade only with a quote that pins the claim; a trust center's home page, where its listings live, is exempt.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, item, dim_id, _cell in graded(doc):
         if not ctx.vocab.grades[item["status"]].positive:
@@ -22,5 +22,5 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                 continue
             yield At(doc, (*where, "sources", i, "url"),
                      f"{dim_id} is graded {item['status']} on a site's home page "
-                     f"({urlsplit(url).hostname}) without a quote",
+                     f"({host(url)}) without a quote",
                      "cite the page that states it, or add `quote:` with the exact words that do")
