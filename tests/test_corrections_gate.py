@@ -137,8 +137,66 @@ def test_reordering_variants_is_no_correction(repo: Repo, capsys) -> None:
 def test_another_spelling_of_a_cited_page_is_not_new(repo: Repo, capsys, spelling: str) -> None:
     def correct(cell: dict) -> None:
         cell.update(status="no_public_evidence", caveat="Synthetic: no statement found.")
-        cell["sources"].insert(0, {"url": spelling, "title": "Trust center", "kind": "trust_center",
-                                   "role": "primary", "retrieved": "2026-07-05"})
+        cell["sources"][0]["url"] = spelling  # the cell's trust center page, spelled otherwise
     edit(repo, correct)
     status, lines = run(repo, capsys)
     assert status == 1 and codes(lines) == ["TR201"], lines
+
+
+def _escape(repo: Repo, ident: str, developer: str = "synthetic-vendor") -> None:
+    """Rename the offering, reword it and spell its URLs otherwise, in one commit on a branch."""
+    repo.git("checkout", "-q", "-b", "pr")
+    data = repo.offering()
+    (repo.root / "offerings" / "synthetic-api.yaml").unlink()
+    data.update(id=ident, name="Synthetic Cloud Service", developer=developer, platform=developer,
+                summary="Synthetic test offering, described anew: a hosted model API of a made-up vendor.")
+    for n, cell in enumerate(data["cells"].values()):
+        cell["evidence"] = f"Synthetic evidence, reworded in full for the test ({n})."
+        for source in cell["sources"]:
+            if source.get("url"):
+                source["url"] = source["url"].replace("https://trust.vendor.example",
+                                                      "https://trust.vendor.example/x/..")
+    repo.write(data)
+    repo.commit("A new offering")
+
+
+def test_a_renamed_reworded_respelled_offering_is_still_compared(repo: Repo, capsys) -> None:
+    _escape(repo, "synthetic-cloud")
+    status, lines = run(repo, capsys, "main")
+    assert status == 1
+    assert "renamed synthetic-api -> synthetic-cloud" in _diff(repo, capsys)
+    assert any("TR201 synthetic-cloud/soc2_type2: changed evidence without a new" in line for line in lines)
+
+
+def test_an_offering_moved_to_a_duplicate_organisation_is_still_compared(repo: Repo, capsys) -> None:
+    twin = (repo.root / "organisations" / "synthetic-vendor.yaml").read_text(encoding="utf-8")
+    (repo.root / "organisations" / "synthetic-twin.yaml").write_text(
+        twin.replace("id: synthetic-vendor", "id: synthetic-twin").replace(
+            "name: Synthetic Vendor", "name: Synthetic Twin"), encoding="utf-8")
+    _escape(repo, "twin-cloud", developer="synthetic-twin")
+    status, lines = run(repo, capsys, "main")
+    assert status == 1
+    assert any("TR201 twin-cloud/soc2_type2: changed evidence without a new" in line for line in lines)
+    assert "TR126" in codes(lines)
+
+
+def _diff(repo: Repo, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    capsys.readouterr()
+    assert cli.main(["--root", str(repo.root), "diff", "main", "HEAD"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_organisations_sharing_a_domain_are_one_party_for_renames() -> None:
+    from trustreg.corrections import same_party
+    from trustreg.semdiff import offering_renames
+
+    cell = {"status": "partial", "sources": [{"url": "https://a.example/doc", "role": "primary"}]}
+    old = {"x": {"developer": "a", "platform": "a", "name": "X", "cells": {"d": cell},
+                 "summary": "one"}}
+    new = {"y": {"developer": "b", "platform": "b", "name": "Y", "cells": {"d": {
+        "status": "yes_public", "sources": [{"url": "https://a.example/doc", "role": "primary"},
+                                            {"url": "https://a.example/new", "role": "primary"},
+                                            {"url": "https://a.example/more", "role": "primary"}]}}}}
+    party = same_party({"a": {"domains": ["a.example"]}}, {"b": {"domains": ["A.example"]}})
+    assert offering_renames(old, new) == {}  # one page of three, another party, another name
+    assert offering_renames(old, new, same_party=party) == {"x": "y"}
