@@ -200,3 +200,21 @@ def test_organisations_sharing_a_domain_are_one_party_for_renames() -> None:
     party = same_party({"a": {"domains": ["a.example"]}}, {"b": {"domains": ["A.example"]}})
     assert offering_renames(old, new) == {}  # one page of three, another party, another name
     assert offering_renames(old, new, same_party=party) == {"x": "y"}
+
+
+def test_a_changed_route_via_is_shown_for_review(repo: Repo, capsys) -> None:
+    data = repo.offering()
+    data["cells"]["soc2_type2"]["route_via"] = "any sales representative"
+    repo.write(data)
+    status, lines = run(repo, capsys)
+    assert status == 0 and codes(lines) == ["TR206"]  # a warning: a reviewer decides
+    assert lines[0].startswith("offerings/synthetic-api.yaml:")
+    assert ("synthetic-api/soc2_type2: route_via changed from trust center to any sales "
+            "representative since the base") in lines[0]
+
+
+def test_an_unchanged_route_via_is_quiet(repo: Repo, capsys) -> None:
+    data = repo.offering()
+    data["cells"]["soc2_type2"]["confidence"] = "medium"
+    repo.write(data)
+    assert run(repo, capsys) == (0, [])

@@ -31,8 +31,16 @@ from .findings import Finding, FindingError
 from .loader import Document, PathKey
 from .migration import migrate
 from .primary_basis import basis_findings
-from .semdiff import (CellChange, all_sources, as_of, diff_registry, fresh_primary_sources, later,
-                      reread_sources, sources_of)
+from .semdiff import (
+    CellChange,
+    all_sources,
+    as_of,
+    diff_registry,
+    fresh_primary_sources,
+    later,
+    reread_sources,
+    sources_of,
+)
 from .shapes import history_problem
 from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 
@@ -185,7 +193,7 @@ def cell_findings(doc: Document, change: CellChange, on: str,
     if change.corrects_headline:
         found += _evidence_findings(doc, change, on, excerpt_read, where, f"{name}: {_what(change)}", None)
     for variant in change.variants:
-        label = f"{name} {variant.label}: {variant.what}"
+        label = f"{name} {escaped(variant.label)}: {escaped(variant.what)}"
         if variant.index is None:
             found += _evidence_findings(doc, change, on, excerpt_read, where, label, all_sources(change.new))
         else:
@@ -210,12 +218,12 @@ def route_via_findings(doc: Document, change: CellChange) -> list[Finding]:
     """TR206: a cell's route_via (where the gate is passed) changed since the base."""
     if "route_via" not in change.fields or not change.old or not change.new:
         return []
-    old, new = change.old.get("route_via"), change.new.get("route_via")
+    old, new = (escaped(str(c["route_via"])) if c.get("route_via") else "(none)"
+                for c in (change.old, change.new))
     where: PathKey = ("cells", change.dimension, *(("route_via",) if "route_via" in change.new else ()))
     return [doc.finding(where, "TR206",
                         f"{change.offering}/{change.dimension}: route_via changed from "
-                        f"{escaped(str(old)) if old else '(none)'} to {escaped(str(new)) if new else '(none)'} "
-                        "since the base",
+                        f"{old} to {new} since the base",
                         "a reviewer confirms where the gate is passed, against the cell's sources",
                         severity="warning")]
 

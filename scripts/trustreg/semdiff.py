@@ -1,8 +1,9 @@
 """The semantic diff of offerings: what changed in meaning, not in formatting.
 
 It follows renames: of offerings (git's rename detection, else a removed and an added offering
-that are alike by their cited pages, their parties and their names: offering_renames) and of dimensions (a dimension gone
-from every offering and one new in every offering, citing the same pages or the only pair).
+alike by their cited pages, their parties and their names: offering_renames) and of dimensions
+(a dimension gone from every offering and one new in every offering, citing the same pages or
+the only pair). A cell's variants are followed by their scope and applies_to (diff_variants).
 `trustreg diff`, `check --base` and the changelog all read changes from here, so they agree.
 It takes any data, also a schema-invalid file from history.
 """

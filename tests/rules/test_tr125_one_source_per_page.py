@@ -16,7 +16,8 @@ def test_two_spellings_of_one_page_in_a_cell_fail(registry: Path, check, spellin
     mutate(registry, twice)
     result = check(registry, "--select", "TR125")
     assert result.codes() == ["TR125"]
-    assert "iso_42001: source 2 cites the page source 1 cites (https://trust.vendor.example)" in result.lines[0]
+    assert ("iso_42001: source 2 cites the page source 1 cites (https://trust.vendor.example)"
+            in result.lines[0])
 
 
 def test_one_source_per_page_passes(registry: Path, check) -> None:

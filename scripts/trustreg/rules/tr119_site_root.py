@@ -9,7 +9,8 @@ from .base import At, Context, graded, rule
 
 @rule("TR119", "site-root-needs-quote", "offering",
       "A primary source that is a site's home page (its root, however the URL spells it: "
-      "urls.page_key) backs a positive grade only with a quote that pins the claim; a trust center's home page, where its listings live, is exempt.")
+      "urls.page_key) backs a positive grade only with a quote that pins the claim; a trust "
+      "center's home page, where its listings live, is exempt.")
 def check(doc: Document, ctx: Context) -> Iterator[At]:
     for where, item, dim_id, _cell in graded(doc):
         if not ctx.vocab.grades[item["status"]].positive:

@@ -17,8 +17,10 @@ register(Rule("TR203", "organisation-domain-added", "registry",
               "With --base: a domain added to an organisation is shown to a reviewer (sources on "
               "it count as primary).", severity="warning", kinds=("organisation",)))
 register(Rule("TR204", "independent-parties-changed", "registry",
-              "With --base: independent parties in schema/vocabulary.yaml (authorities, certificate "
-              "registries and their remit) changed since the base are shown to a reviewer.",
+              "With --base: evidence rules in schema/vocabulary.yaml changed since the base are shown "
+              "to a reviewer: independent parties (authorities, certificate registries and their "
+              "remit), which source kinds are primary, each grade's evidence, forbids_routes and "
+              "positive, and lead_pages and primary_pages where present.",
               severity="warning"))
 register(Rule("TR205", "correction-reads-excerpt", "registry",
               "With --base: a corrected cell's source read again (later retrieved, another copy) "
