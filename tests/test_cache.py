@@ -205,7 +205,7 @@ def test_excerpts_are_cached_and_checked_again_when_changed(registry: Path,
 
     drafted(registry)
     assert check(registry, capsys) == check(registry, capsys, "--no-cache")
-    assert any(b'"excerpts/cohere.com/security.yaml"' in e.read_bytes() for e in entries())
+    assert any(b'"excerpts/vendor.example/security.yaml"' in e.read_bytes() for e in entries())
     write_excerpt(registry, SECURITY, ["x" * 601])
     status, out = check(registry, capsys)
-    assert status == 1 and "excerpts/cohere.com/security.yaml:6:3: TR100" in out
+    assert status == 1 and "excerpts/vendor.example/security.yaml:6:3: TR100" in out

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from trustreg import cli
 
-from .rules.conftest import cohere, mutate, write
+from .rules.conftest import mutate, synthetic, write
 from .rules.evidence import as_draft, drafted
 
 NOTE = "graded from copies of the cited pages; not yet verified live"
@@ -21,7 +21,7 @@ def run(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int
 
 
 def all_drafts(root: Path) -> None:
-    data = cohere(root)
+    data = synthetic(root)
     for dim in data["cells"]:
         as_draft(data, dim, quotes=False)
     write(root, data)
@@ -29,7 +29,7 @@ def all_drafts(root: Path) -> None:
 
 def test_show_marks_a_draft_and_how_its_sources_were_read(registry: Path, capsys) -> None:
     drafted(registry)
-    status, out = run(registry, capsys, "show", "cohere-api")
+    status, out = run(registry, capsys, "show", "synthetic-api")
     lines = out.splitlines()
     assert status == 0
     assert lines[0].endswith("evidence verified as of 2026-07-05")  # the verified cells' date
@@ -42,7 +42,7 @@ def test_show_marks_a_draft_and_how_its_sources_were_read(registry: Path, capsys
 
 def test_an_offering_of_drafts_only_is_verified_as_of_nothing(registry: Path, capsys) -> None:
     all_drafts(registry)
-    status, out = run(registry, capsys, "show", "cohere-api")
+    status, out = run(registry, capsys, "show", "synthetic-api")
     assert status == 0 and out.splitlines()[0].endswith("evidence verified as of —")
     assert " · verified " not in out and "None" not in out
     assert run(registry, capsys, "stale", "--days", "0") == (0, "")
@@ -50,12 +50,12 @@ def test_an_offering_of_drafts_only_is_verified_as_of_nothing(registry: Path, ca
 
 def test_compare_and_query_mark_drafts(registry: Path, capsys) -> None:
     drafted(registry)
-    status, out = run(registry, capsys, "compare", "cohere-api", "cohere-api")
+    status, out = run(registry, capsys, "compare", "synthetic-api", "synthetic-api")
     assert status == 0
     assert "[draft] Yes, sales-gated" in out
     assert f"drafts 1 vs 1 (marked [draft]): {NOTE}" in out
     status, out = run(registry, capsys, "query", "soc2_type2=yes_sales_gated")
-    assert status == 0 and out == f"cohere-api\tCohere API\twatch-outs 7\tdrafts 1 ({NOTE})\n"
+    assert status == 0 and out == f"synthetic-api\tSynthetic API\twatch-outs 7\tdrafts 1 ({NOTE})\n"
 
 
 def test_query_on_the_verified_field_of_a_draft_does_not_crash(registry: Path, capsys) -> None:
@@ -68,7 +68,7 @@ def test_review_values_a_trail_does_not_state(registry: Path, capsys) -> None:
         {"date": "2026-07-01", "by": "not_stated", "reviewer": "not_stated", "decision": "dismissed",
          "confidence": "not_stated", "note": "Imported from a trail that names nobody (test)."}))
     assert run(registry, capsys, "check")[0] == 0
-    out = run(registry, capsys, "show", "cohere-api")[1]
+    out = run(registry, capsys, "show", "synthetic-api")[1]
     assert ("review: [reviewer not stated 2026-07-01 name not stated] Dismissed (confidence not "
             "stated): Imported from a trail that names nobody (test).") in out.splitlines()
 

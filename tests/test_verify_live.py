@@ -11,13 +11,13 @@ from trustreg.changelog import changelog_text
 from trustreg.vocabulary import load_vocabulary
 
 from .gitrepo import Repo
-from .rules.conftest import COHERE, cohere, mutate
+from .rules.conftest import OFFERING, mutate, synthetic
 from .rules.evidence import LIVE, PASSAGES, SECURITY, TRUST, drafted, write_excerpt
 
 
 def review(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
-    status = cli.main(["--root", str(root), "review", "cohere-api", "soc2_type2", *args])
+    status = cli.main(["--root", str(root), "review", "synthetic-api", "soc2_type2", *args])
     out = capsys.readouterr()
     return status, out.out, out.err
 
@@ -33,7 +33,7 @@ def test_a_draft_whose_pages_were_read_live_becomes_verified_today(registry: Pat
     _draft_read_live(registry)
     status, out, _ = review(registry, capsys, "--reverify", "Read both pages live.", "--by", "Ana")
     assert status == 0 and "soc2_type2: draft verified live: review added (reverified, 2026-11-24" in out
-    cell = cohere(registry)["cells"]["soc2_type2"]
+    cell = synthetic(registry)["cells"]["soc2_type2"]
     assert "draft" not in cell and cell["verified"] == "2026-11-24"
     assert [("copy" in s, s.get("retrieved")) for s in cell["sources"]] == [(False, "2026-11-24")] * 2
     assert cell["reviews"][-1]["decision"] == "reverified"
@@ -42,11 +42,11 @@ def test_a_draft_whose_pages_were_read_live_becomes_verified_today(registry: Pat
 
 def test_pages_not_read_live_refuse_and_write_nothing(registry: Path, capsys) -> None:
     drafted(registry)
-    before = (registry / COHERE).read_bytes()
+    before = (registry / OFFERING).read_bytes()
     status, _, err = review(registry, capsys, "--reverify", "Looked.", "--by", "Ana")
-    assert status == 1 and (registry / COHERE).read_bytes() == before
-    assert err == ("trustreg review: cannot verify cohere-api soc2_type2 live: "
-                   "excerpts/trustcenter.cohere.com/index.yaml was read in a copy held by Synthetic "
+    assert status == 1 and (registry / OFFERING).read_bytes() == before
+    assert err == ("trustreg review: cannot verify synthetic-api soc2_type2 live: "
+                   "excerpts/trust.vendor.example/index.yaml was read in a copy held by Synthetic "
                    "Copy Archive (test fixture), not read live: read the page with `trustreg cite` "
                    "first; nothing written\n")
 
@@ -54,10 +54,10 @@ def test_pages_not_read_live_refuse_and_write_nothing(registry: Path, capsys) ->
 def test_a_quote_gone_from_the_live_excerpt_refuses(registry: Path, capsys) -> None:
     _draft_read_live(registry)
     write_excerpt(registry, SECURITY, ["Security overview (test). Nothing about SOC 2 now."], **LIVE)
-    before = (registry / COHERE).read_bytes()
+    before = (registry / OFFERING).read_bytes()
     status, _, err = review(registry, capsys, "--reverify", "Looked.", "--by", "Ana")
-    assert status == 1 and (registry / COHERE).read_bytes() == before
-    assert "the quote from https://cohere.com/security is not in its live excerpt" in err
+    assert status == 1 and (registry / OFFERING).read_bytes() == before
+    assert "the quote from https://vendor.example/security is not in its live excerpt" in err
 
 
 def test_a_monitor_does_not_verify_a_draft(registry: Path, capsys) -> None:
@@ -69,7 +69,7 @@ def test_a_monitor_does_not_verify_a_draft(registry: Path, capsys) -> None:
 def test_dismissing_an_alert_leaves_the_draft_a_draft(registry: Path, capsys) -> None:
     drafted(registry)
     status, _, _ = review(registry, capsys, "--dismiss", "Unrelated.", "--by", "Ana")
-    cell = cohere(registry)["cells"]["soc2_type2"]
+    cell = synthetic(registry)["cells"]["soc2_type2"]
     assert status == 0 and "draft" in cell and "verified" not in cell
 
 
@@ -81,6 +81,6 @@ def test_the_changelog_records_a_draft_verified_live(registry: Path, capsys) -> 
     repo.commit("Verify the SOC 2 draft live", author="Ana Example <ana@example.org>")
     text = changelog_text(registry, load_vocabulary(registry), warn=lambda _m: None)
     section = text.split("### Verified live\n\n", 1)[1].split("\n\n", 1)[0].strip()
-    assert section == ("- Cohere API · SOC 2 Type II: Yes, sales-gated, graded from copies of the cited "
+    assert section == ("- Synthetic API · SOC 2 Type II: Yes, sales-gated, graded from copies of the cited "
                        "pages, verified live on 2026-11-24. Credit: Ana Example.")
     assert "re-verified without change" not in text

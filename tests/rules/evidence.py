@@ -12,8 +12,8 @@ import yaml
 
 from .conftest import mutate
 
-TRUST = "https://trustcenter.cohere.com"
-SECURITY = "https://cohere.com/security"
+TRUST = "https://trust.vendor.example"
+SECURITY = "https://vendor.example/security"
 COPY = {"held_by": "Synthetic Copy Archive (test fixture)", "captured": "2026-09-14"}
 QUOTES = {TRUST: "Synthetic Corp undergoes an annual SOC 2 Type II audit [...] report under a mutual NDA",
           SECURITY: "The synthetic API platform is SOC 2 Type II compliant"}
@@ -55,7 +55,7 @@ def write_excerpt(root: Path, url: str, passages: list[str] | None = None,
 
 
 def drafted(root: Path, dim: str = "soc2_type2", *, excerpts: bool = True) -> Path:
-    """The Cohere entry with its SOC 2 cell a quoted draft, and (by default) its excerpts."""
+    """The Synthetic Vendor entry with its SOC 2 cell a quoted draft, and (by default) its excerpts."""
     path = mutate(root, lambda d: as_draft(d, dim))
     if excerpts:
         for url in (TRUST, SECURITY):

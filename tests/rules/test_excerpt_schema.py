@@ -19,13 +19,13 @@ def test_a_malformed_excerpt_fails_its_schema(registry: Path, check, read: dict,
     result = check(registry)
     assert result.status == 1
     assert len(result.lines) == 1
-    assert result.lines[0].startswith(f"excerpts/cohere.com/security.yaml{where}")
+    assert result.lines[0].startswith(f"excerpts/vendor.example/security.yaml{where}")
 
 
 def test_an_excerpt_with_a_yaml_anchor_is_refused_by_the_loader(registry: Path, check) -> None:
     drafted(registry)
-    (registry / "excerpts/cohere.com/security.yaml").write_text(
-        "url: &u https://cohere.com/security\ncopy: {held_by: *u}\npassages: [x]\n", encoding="utf-8")
+    (registry / "excerpts/vendor.example/security.yaml").write_text(
+        "url: &u https://vendor.example/security\ncopy: {held_by: *u}\npassages: [x]\n", encoding="utf-8")
     result = check(registry)
     assert result.status == 1 and result.codes()[0].startswith("TR0")
 
@@ -51,4 +51,4 @@ def test_check_of_an_excerpt_reports_the_quotes_it_no_longer_holds(registry: Pat
     drafted(registry)
     changed = write_excerpt(registry, TRUST, ["Synthetic Corp undergoes an annual SOC 2 Type II audit."])
     result = check(registry, str(changed))
-    assert result.codes() == ["TR135"] and result.lines[0].startswith("offerings/cohere-api.yaml:")
+    assert result.codes() == ["TR135"] and result.lines[0].startswith("offerings/synthetic-api.yaml:")

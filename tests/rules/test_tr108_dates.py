@@ -72,5 +72,5 @@ def test_excerpt_read_in_the_future_fails(registry: Path, check) -> None:
     drafted(registry)
     write_excerpt(registry, SECURITY, PASSAGES[SECURITY], retrieved="2026-12-24", sha256="b" * 64)
     result = check(registry, "--select", "TR108")
-    assert result.lines == ["excerpts/cohere.com/security.yaml:2:12: TR108 date 2026-12-24 is in the "
+    assert result.lines == ["excerpts/vendor.example/security.yaml:2:12: TR108 date 2026-12-24 is in the "
                             "future (today is 2026-11-24) (use the date the check actually happened)"]

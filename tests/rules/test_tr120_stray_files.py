@@ -43,13 +43,13 @@ def test_data_files_only_pass(registry: Path, check) -> None:
 
 @pytest.mark.parametrize(("name", "message"), [
     ("excerpts/notes.txt", "excerpts/ holds only host folders"),
-    ("excerpts/cohere.com/security.yml", "an excerpt is named <slug>.yaml, in lower case"),
-    ("excerpts/cohere.com/readme.md", "excerpts/ holds only excerpt files"),
-    ("excerpts/cohere.com/sub/security.yaml", "file in a sub-folder of a host folder of excerpts/"),
+    ("excerpts/vendor.example/security.yml", "an excerpt is named <slug>.yaml, in lower case"),
+    ("excerpts/vendor.example/readme.md", "excerpts/ holds only excerpt files"),
+    ("excerpts/vendor.example/sub/security.yaml", "file in a sub-folder of a host folder of excerpts/"),
 ])
 def test_stray_excerpt_file_fails(registry: Path, check, name: str, message: str) -> None:
     (registry / name).parent.mkdir(parents=True, exist_ok=True)
-    (registry / name).write_text("url: https://cohere.com/security\n", encoding="utf-8")
+    (registry / name).write_text("url: https://vendor.example/security\n", encoding="utf-8")
     result = check(registry, "--select", "TR120")
     assert len(result.lines) == 1 and result.lines[0].startswith(f"{name}:1:1: TR120 {message}")
 

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from .conftest import cohere, write
+from .conftest import synthetic, write
 from .evidence import as_draft, drafted
 
 
 def test_draft_with_an_unquoted_primary_source_fails(registry: Path, check) -> None:
-    data = cohere(registry)
+    data = synthetic(registry)
     as_draft(data)
     data["cells"]["soc2_type2"]["sources"][1].pop("quote")
     write(registry, data)
@@ -18,11 +18,11 @@ def test_draft_with_an_unquoted_primary_source_fails(registry: Path, check) -> N
 
 
 def test_draft_variant_needs_quotes_too(registry: Path, check) -> None:
-    data = cohere(registry)
+    data = synthetic(registry)
     as_draft(data)
     data["cells"]["soc2_type2"]["variants"] = [{
         "scope": "plan", "applies_to": "Test plan", "status": "partial", "caveat": "Test caveat.",
-        "sources": [{"url": "https://cohere.com/security", "title": "Test", "kind": "documentation",
+        "sources": [{"url": "https://vendor.example/security", "title": "Test", "kind": "documentation",
                      "role": "primary", "copy": {"held_by": "Test archive"}}]}]
     write(registry, data)
     result = check(registry, "--select", "TR130")
@@ -40,7 +40,7 @@ def test_verified_cell_without_quotes_passes(registry: Path, check) -> None:
 
 
 def test_draft_graded_no_public_evidence_needs_no_quote(registry: Path, check) -> None:
-    data = cohere(registry)
+    data = synthetic(registry)
     as_draft(data, "art53_summary", quotes=False)
     write(registry, data)
     assert check(registry, "--select", "TR130").lines == []

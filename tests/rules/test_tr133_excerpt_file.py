@@ -7,17 +7,17 @@ from .evidence import PASSAGES, TRUST, drafted, write_excerpt
 
 def test_misnamed_excerpt_fails(registry: Path, check) -> None:
     drafted(registry)
-    (registry / "excerpts/trustcenter.cohere.com/index.yaml").rename(
-        registry / "excerpts/trustcenter.cohere.com/home.yaml")
+    (registry / "excerpts/trust.vendor.example/index.yaml").rename(
+        registry / "excerpts/trust.vendor.example/home.yaml")
     result = check(registry, "--select", "TR133")
-    assert result.lines == ["excerpts/trustcenter.cohere.com/home.yaml:1:6: TR133 the excerpt of "
-                            "https://trustcenter.cohere.com is named excerpts/trustcenter.cohere.com/"
-                            "index.yaml (rename the file to excerpts/trustcenter.cohere.com/index.yaml)"]
+    assert result.lines == ["excerpts/trust.vendor.example/home.yaml:1:6: TR133 the excerpt of "
+                            "https://trust.vendor.example is named excerpts/trust.vendor.example/"
+                            "index.yaml (rename the file to excerpts/trust.vendor.example/index.yaml)"]
 
 
 def test_a_second_file_of_the_same_page_fails(registry: Path, check) -> None:
     drafted(registry)
-    write_excerpt(registry, TRUST + "/#faq", PASSAGES[TRUST], name="excerpts/trustcenter.cohere.com/faq.yaml")
+    write_excerpt(registry, TRUST + "/#faq", PASSAGES[TRUST], name="excerpts/trust.vendor.example/faq.yaml")
     result = check(registry, "--select", "TR133")
     assert result.codes() == ["TR133"]
     assert "which exists: a page has one excerpt file" in result.lines[0]
@@ -25,8 +25,8 @@ def test_a_second_file_of_the_same_page_fails(registry: Path, check) -> None:
 
 def test_unsafe_excerpt_url_fails(registry: Path, check) -> None:
     drafted(registry)
-    write_excerpt(registry, "http://trustcenter.cohere.com", PASSAGES[TRUST],
-                  name="excerpts/trustcenter.cohere.com/x.yaml")
+    write_excerpt(registry, "http://trust.vendor.example", PASSAGES[TRUST],
+                  name="excerpts/trust.vendor.example/x.yaml")
     result = check(registry, "--select", "TR133")
     assert result.codes() == ["TR133"] and "is not https" in result.lines[0]
 

@@ -9,17 +9,17 @@ def test_a_passage_without_quoted_words_fails(registry: Path, check) -> None:
     drafted(registry)
     write_excerpt(registry, TRUST, [*PASSAGES[TRUST], "Another paragraph of the page, quoted by none."])
     result = check(registry, "--select", "TR134")
-    assert result.lines == ["excerpts/trustcenter.cohere.com/index.yaml:8:3: TR134 not a quotation of a "
+    assert result.lines == ["excerpts/trust.vendor.example/index.yaml:8:3: TR134 not a quotation of a "
                             "cited quote: remove the passage (an excerpt keeps only the page's text "
                             "around quoted words)"]
 
 
 def test_an_excerpt_no_source_quotes_fails(registry: Path, check) -> None:
     drafted(registry)
-    write_excerpt(registry, "https://cohere.com/other-page", ["Synthetic text nobody quotes."])
+    write_excerpt(registry, "https://vendor.example/other-page", ["Synthetic text nobody quotes."])
     result = check(registry, "--select", "TR134")
     assert result.codes() == ["TR134"]
-    assert "no primary source quotes https://cohere.com/other-page" in result.lines[0]
+    assert "no primary source quotes https://vendor.example/other-page" in result.lines[0]
 
 
 def test_each_passage_around_one_part_of_an_elided_quote_passes(registry: Path, check) -> None:

@@ -11,8 +11,8 @@ def test_a_copied_source_without_an_excerpt_fails(registry: Path, check) -> None
     write_excerpt(registry, TRUST)
     result = check(registry, "--select", "TR135")
     assert result.codes() == ["TR135"]
-    assert "no excerpt of https://cohere.com/security: the quote cannot be checked" in result.lines[0]
-    assert "add excerpts/cohere.com/security.yaml" in result.lines[0]
+    assert "no excerpt of https://vendor.example/security: the quote cannot be checked" in result.lines[0]
+    assert "add excerpts/vendor.example/security.yaml" in result.lines[0]
 
 
 def test_a_quote_not_in_its_excerpt_fails(registry: Path, check) -> None:
@@ -21,7 +21,7 @@ def test_a_quote_not_in_its_excerpt_fails(registry: Path, check) -> None:
                                        "ISO compliant."])
     result = check(registry, "--select", "TR135")
     assert result.codes() == ["TR135"]
-    assert "the quote is not in any passage of excerpts/cohere.com/security.yaml" in result.lines[0]
+    assert "the quote is not in any passage of excerpts/vendor.example/security.yaml" in result.lines[0]
 
 
 def test_a_missing_part_of_an_elided_quote_is_named(registry: Path, check) -> None:
@@ -49,5 +49,5 @@ def test_a_live_source_with_its_live_excerpt_passes(registry: Path, check) -> No
 
 def test_an_unsafe_url_is_reported_once_by_tr107(registry: Path, check) -> None:
     drafted(registry)
-    mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][1].update(url="http://cohere.com/security"))
+    mutate(registry, lambda d: d["cells"]["soc2_type2"]["sources"][1].update(url="http://vendor.example/security"))
     assert check(registry, "--select", "TR107,TR135").codes() == ["TR107"]

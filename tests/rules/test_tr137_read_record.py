@@ -11,7 +11,7 @@ def test_a_copied_source_with_a_live_excerpt_fails(registry: Path, check) -> Non
     write_excerpt(registry, SECURITY, PASSAGES[SECURITY], **LIVE)
     result = check(registry, "--select", "TR137")
     assert result.codes() == ["TR137"]
-    assert ("this source was read in a copy, but excerpts/cohere.com/security.yaml records a live "
+    assert ("this source was read in a copy, but excerpts/vendor.example/security.yaml records a live "
             "read on 2026-11-20") in result.lines[0]
 
 
@@ -21,7 +21,7 @@ def test_a_live_source_with_a_copied_excerpt_fails(registry: Path, check) -> Non
     write_excerpt(registry, SECURITY)
     result = check(registry, "--select", "TR137")
     assert result.codes() == ["TR137"]
-    assert "this source claims a live read on 2026-07-05, but excerpts/cohere.com/security.yaml " \
+    assert "this source claims a live read on 2026-07-05, but excerpts/vendor.example/security.yaml " \
            "was read in a copy held by Synthetic Copy Archive (test fixture)" in result.lines[0]
 
 
