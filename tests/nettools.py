@@ -38,6 +38,9 @@ def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
                 source["url"] = f"https://{host}/quote"
                 if not authority:
                     source.pop("quote", None)
+        seen: set[str] = set()  # a cell cites a page once (TR125)
+        cell["sources"] = [s for s in cell["sources"]
+                           if s.get("url") is None or not (s["url"] in seen or seen.add(s["url"]))]
         if dim in paths:
             path, quote = paths[dim]
             first = next(s for s in cell["sources"] if s["role"] == "primary")

@@ -341,6 +341,8 @@ class Checker:
         findings.extend(self._load_excerpts(ctx))
         for rule in self._rules("offering", ("registry",)):
             findings.extend(rule.run(compared, ctx))
+        for rule in self._rules("organisation", ("registry",)):  # e.g. TR126
+            findings.extend(rule.run(self._organisations, ctx))
         if paths is not None:
             findings = self._only(findings, list(paths))
         documents = {"organisation": self._organisations, "offering": offerings}

@@ -26,6 +26,13 @@ def test_home_page_without_quote_fails(registry: Path, check) -> None:
     assert "cite the page that states it, or add `quote:`" in result.lines[0]
 
 
+@pytest.mark.parametrize("url", ["https://vendor.example/./", "https://vendor.example/x/../",
+                                 "https://VENDOR.example:443/%2e/", "https://vendor.example/?lang=en"])
+def test_another_spelling_of_the_home_page_fails(registry: Path, check, url: str) -> None:
+    mutate(registry, _home_page(url=url))
+    assert check(registry).codes() == ["TR119"]
+
+
 def test_home_page_with_quote_passes(registry: Path, check) -> None:
     mutate(registry, _home_page("Synthetic: certified to ISO/IEC 27001"))
     assert check(registry).lines == []
