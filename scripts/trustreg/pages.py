@@ -23,7 +23,6 @@ _LOCALE = re.compile(r"[a-z]{2}(?:[-_](?:[a-z]{2}|[a-z]{4}|\d{3}))?", re.IGNOREC
 class Address:
     host: str  # lower-case ASCII, no final dot
     segments: tuple[str, ...]  # the path's non-empty segments, lower-case
-    bare: bool  # no query and no fragment
 
 
 def address(url: str) -> Address | None:
@@ -32,13 +31,14 @@ def address(url: str) -> Address | None:
         return None
     parsed = URL(url)
     segments = tuple(s.lower() for s in parsed.pathname.split("/") if s)
-    return Address(parsed.hostname.removesuffix("."), segments, not parsed.search and not parsed.hash)
+    return Address(parsed.hostname.removesuffix("."), segments)
 
 
 def is_home_page(url: str) -> bool:
-    """A site's root, or a locale's root (`/en-us/`, `/fr/`): a page that proves nothing by itself."""
+    """A site's root, or a locale's root (`/en-us/`, `/fr/`), whatever its query or fragment (the
+    same page, as urls.page_key has it): a page that proves nothing by itself."""
     parts = address(url)
-    return bool(parts and parts.bare and (not parts.segments or (
+    return bool(parts and (not parts.segments or (
         len(parts.segments) == 1 and _LOCALE.fullmatch(parts.segments[0]))))
 
 
