@@ -40,7 +40,7 @@ def logged(session: nox.Session, step: str, *args: str, **kwargs: object) -> Non
 def tests(session: nox.Session) -> None:
     """The test suite (no network)."""
     session.install(*PINS, "-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-q", *session.posargs)  # dots, not a line per file: the run stays short
 
 
 @nox.session
@@ -54,7 +54,7 @@ def check(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Every shell block of README.md and CONTRIBUTING.md runs as written in a fresh clone."""
     session.install(*PINS, "-e", ".[test]")
-    session.run("pytest", "-m", "docs", *session.posargs)
+    session.run("pytest", "-q", "-m", "docs", *session.posargs)
 
 
 @nox.session

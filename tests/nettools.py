@@ -26,15 +26,21 @@ def synthetic(root: Path) -> dict[str, Any]:
 
 
 def point_sources(root: Path, **paths: tuple[str, str | None]) -> None:
-    """Every primary source at TRUST/quote without a quote; dimension=(path, quote) overrides."""
+    """Every primary source at <its host>/quote, the vendor's at TRUST/quote without a quote (the
+    Commission's keep theirs); dimension=(path, quote) overrides."""
     data = synthetic(root)
     for dim, cell in data["cells"].items():
         for source in cell["sources"]:
             if source["role"] == "primary":
                 host = source["url"].split("/")[2]
-                host = host if host.endswith("commission.example") else "trust.vendor.example"
+                authority = host.endswith("commission.example")  # its pages back a grade with a quote
+                host = host if authority else "trust.vendor.example"
                 source["url"] = f"https://{host}/quote"
-                source.pop("quote", None)
+                if not authority:
+                    source.pop("quote", None)
+        seen: set[str] = set()  # a cell cites a page once (TR125)
+        cell["sources"] = [s for s in cell["sources"]
+                           if s.get("url") is None or not (s["url"] in seen or seen.add(s["url"]))]
         if dim in paths:
             path, quote = paths[dim]
             first = next(s for s in cell["sources"] if s["role"] == "primary")

@@ -24,6 +24,12 @@ REGISTRY_ENTRY = """  - organisation: synthetic-certsearch
     source_kinds: [certificate_registry]
     remit: [iso_27001, iso_42001]
 """
+# The Meta-like developer states on its newsroom that it will not sign the GPAI Code: its own words,
+# primary for its own refusal although the address is a news page's.
+PRIMARY_PAGES = """primary_pages:
+  - url: https://about.meta.example/news/code-of-practice
+    reason: Synthetic - the developer's own statement that it does not sign the Code.
+"""
 
 
 @pytest.fixture
@@ -33,7 +39,8 @@ def lookalikes(registry: Path) -> Path:
             shutil.copy2(file, registry / folder / file.name)
     vocab = registry / "schema" / "vocabulary.yaml"
     text = vocab.read_text(encoding="utf-8")
-    vocab.write_text(text.replace("groups:\n", REGISTRY_ENTRY + "groups:\n", 1), encoding="utf-8")
+    text = text.replace("independent_parties:\n", "independent_parties:\n" + REGISTRY_ENTRY, 1)
+    vocab.write_text(text.replace("primary_pages: []\n", PRIMARY_PAGES, 1), encoding="utf-8")
     return registry
 
 

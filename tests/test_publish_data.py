@@ -88,7 +88,7 @@ def test_outside_git_modified_is_null_with_a_reason(registry: Path,
 
 def test_every_source_is_carried_and_source_names_the_newest_primary(
         registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    newer = {"url": "https://vendor.example/security", "title": "Synthetic newer page",
+    newer = {"url": "https://vendor.example/security/soc2", "title": "Synthetic newer page",
              "kind": "documentation", "role": "primary", "retrieved": "2026-07-06"}
     def add(data: dict) -> None:
         data["cells"]["soc2_type2"]["sources"].append(newer)
@@ -97,13 +97,13 @@ def test_every_source_is_carried_and_source_names_the_newest_primary(
     edit_offering(registry, add)
     dist = build(registry, capsys)
     soc2 = read(dist / "data.json")["offerings"][0]["dimensions"]["soc2_type2"]
-    assert soc2["source"] == "https://vendor.example/security"
+    assert soc2["source"] == "https://vendor.example/security/soc2"
     assert soc2["sources"][-1]["title"] == "Synthetic newer page"
     assert len(soc2["sources"]) >= 2
     import csv
     with (dist / "offerings.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["dimension"] == "soc2_type2")
-    assert row["source"] == "https://vendor.example/security"
+    assert row["source"] == "https://vendor.example/security/soc2"
     assert [s["url"] for s in json.loads(row["sources"])] == [s["url"] for s in soc2["sources"]]
 
 

@@ -97,3 +97,28 @@ def test_a_later_minor_version_reads(feed: dict) -> None:
     data["offerings"][0]["added_in_a_later_minor"] = {"x": 1}
     _cell(data)["also_added"] = True
     assert sorted(load_feed(io.StringIO(json.dumps(data))).offerings) == ["acme-api", "bolt-api"]
+
+
+def test_lead_pages_and_primary_pages_round_trip_through_the_feed(
+        registry: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    vocab = registry / "schema" / "vocabulary.yaml"
+    text = vocab.read_text(encoding="utf-8")
+    vocab.write_text(text.replace("primary_pages: []\n", "primary_pages:\n"
+                                  "  - url: https://vendor.example/news/\n"
+                                  "    reason: Synthetic test listing, reviewed.\n", 1),
+                     encoding="utf-8")
+    assert cli.main(["--root", str(registry), "build"]) == 0
+    capsys.readouterr()
+    data = json.loads((registry / "dist" / "data.json").read_text(encoding="utf-8"))
+    assert data["vocabulary"]["primary_pages"] == [
+        {"url": "https://vendor.example/news/", "reason": "Synthetic test listing, reviewed."}]
+    assert [shape["kind"] for shape in data["vocabulary"]["lead_pages"]] == \
+        ["blog", "announcement", "forum"]
+    loaded = load_feed(registry / "dist" / "data.json").vocabulary
+    checkout = load_registry(registry).vocabulary
+    assert loaded.lead_pages == checkout.lead_pages and loaded.primary_pages == checkout.primary_pages
+    assert loaded.independent == checkout.independent  # needs_quote included
+    assert loaded.independent["european-commission"].needs_quote
+    assert loaded.primary_pages[0].reason == "Synthetic test listing, reviewed."
+    assert loaded.lead_page("https://vendor.example/news/x") is None
+    assert loaded.lead_page("https://vendor.example/blog/x") == ("blog", "its path has the segment 'blog'")

@@ -28,10 +28,19 @@ from . import gitdata
 from .checker import Result, today
 from .excerpts import excerpt_path
 from .findings import Finding, FindingError
-from .loader import Document
+from .loader import Document, PathKey
 from .migration import migrate
 from .primary_basis import basis_findings
-from .semdiff import CellChange, as_of, diff_registry, fresh_primary_sources, later, reread_sources
+from .semdiff import (
+    CellChange,
+    all_sources,
+    as_of,
+    diff_registry,
+    fresh_primary_sources,
+    later,
+    reread_sources,
+    sources_of,
+)
 from .shapes import history_problem
 from .workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 
@@ -134,26 +143,26 @@ def _what(change: CellChange) -> str:
     old, new = change.old.get("status"), change.new.get("status")
     if old != new:
         return f"grade changed {old} -> {new}"
-    return "changed " + ", ".join(f for f in change.fields if f in (
-        "caveat", "evidence", "facts", "tier", "route", "default"))
+    if change.corrects_headline:
+        return "changed " + ", ".join(f for f in change.fields if f in (
+            "caveat", "evidence", "facts", "tier", "route", "default"))
+    return "changed its variants"
 
 
-def cell_findings(doc: Document, change: CellChange, on: str,
-                  excerpt_read: Callable[[str], bool]) -> list[Finding]:
-    """TR201, TR202 and TR205 for one corrected cell; excerpt_read(url) tells whether the
-    page's excerpt is new or holds another reading than at the base."""
-    where = ("cells", change.dimension)
-    name = f"{change.offering}/{change.dimension}"
-    if change.old_dimension:
-        name += f" (was {change.old_dimension})"
+def _evidence_findings(doc: Document, change: CellChange, on: str, excerpt_read: Callable[[str], bool],
+                       where: PathKey, name: str, among: list[dict[str, Any]] | None) -> list[Finding]:
+    """TR201 and TR205 for one corrected claim (the headline, or a variant when among holds its
+    sources): a primary source among its sources is new to the cell, or read again."""
+    sources = change.new["sources"] if among is None else among
     old_date = as_of(change.old)
     found = []
     # read again on a later day or in another copy (a same-day follow-up keeps its reading)
-    reread = [s for s in reread_sources(change.old, change.new) if not excerpt_read(str(s.get("url")))]
-    fresh = [s for s in fresh_primary_sources(change.old, change.new, on)
+    reread = [s for s in reread_sources(change.old, change.new, among=among)
+              if not excerpt_read(str(s.get("url")))]
+    fresh = [s for s in fresh_primary_sources(change.old, change.new, on, among)
              if not any(s is r for r in reread)]
     for source in reread:
-        index = next(i for i, s in enumerate(change.new["sources"]) if s is source)
+        index = next(i for i, s in enumerate(sources) if s is source)
         key = "retrieved" if "retrieved" in source else "copy"
         url = str(source.get("url"))
         found.append(doc.finding((*where, "sources", index, key), "TR205",
@@ -163,21 +172,60 @@ def cell_findings(doc: Document, change: CellChange, on: str,
                                  "the quote that backs the new grade)"))
     if not fresh and not reread:
         found.append(doc.finding((*where, "sources"), "TR201",
-                                 f"{name}: {_what(change)} without a new or re-read primary source",
+                                 f"{name} without a new or re-read primary source",
                                  f"add a role: primary source citing a page the cell did not cite, or "
                                  f"re-read one after {old_date or 'the base'} (its excerpt as read)"))
+    return found
+
+
+def cell_findings(doc: Document, change: CellChange, on: str,
+                  excerpt_read: Callable[[str], bool]) -> list[Finding]:
+    """TR201, TR202 and TR205 for one corrected cell and each corrected variant of it;
+    excerpt_read(url) tells whether the page's excerpt is new or holds another reading than at
+    the base. A variant's claim needs a new primary source of its own; a removed variant, one
+    anywhere in the cell. Pages the cell cited at the base, headline or variant, are not new."""
+    where: PathKey = ("cells", change.dimension)
+    name = f"{change.offering}/{change.dimension}"
+    if change.old_dimension:
+        name += f" (was {change.old_dimension})"
+    old_date = as_of(change.old)
+    found = []
+    if change.corrects_headline:
+        found += _evidence_findings(doc, change, on, excerpt_read, where, f"{name}: {_what(change)}", None)
+    for variant in change.variants:
+        label = f"{name} {escaped(variant.label)}: {escaped(variant.what)}"
+        if variant.index is None:
+            found += _evidence_findings(doc, change, on, excerpt_read, where, label, all_sources(change.new))
+        else:
+            found += _evidence_findings(doc, change, on, excerpt_read, (*where, "variants", variant.index),
+                                        label, sources_of(variant.new))
+    what = _what(change) if change.corrects_headline else f"{len(change.variants)} variant(s) changed"
     if "draft" in change.new:
         if not later(change.new["draft"].get("date"), old_date, on):
             found.append(doc.finding((*where, "draft", "date"), "TR202",
-                                     f"{name}: {_what(change)} but the draft's date is not newer "
+                                     f"{name}: {what} but the draft's date is not newer "
                                      f"than the base's {old_date}",
                                      "set draft.date to the day you graded the new evidence"))
     elif not later(change.new.get("verified"), old_date, on):
         found.append(doc.finding((*where, "verified"), "TR202",
-                                 f"{name}: {_what(change)} but verified is not newer than the "
+                                 f"{name}: {what} but verified is not newer than the "
                                  f"base's {old_date}",
                                  "set verified to the date you checked the new evidence"))
     return found
+
+
+def route_via_findings(doc: Document, change: CellChange) -> list[Finding]:
+    """TR206: a cell's route_via (where the gate is passed) changed since the base."""
+    if "route_via" not in change.fields or not change.old or not change.new:
+        return []
+    old, new = (escaped(str(c["route_via"])) if c.get("route_via") else "(none)"
+                for c in (change.old, change.new))
+    where: PathKey = ("cells", change.dimension, *(("route_via",) if "route_via" in change.new else ()))
+    return [doc.finding(where, "TR206",
+                        f"{change.offering}/{change.dimension}: route_via changed from "
+                        f"{old} to {new} since the base",
+                        "a reviewer confirms where the gate is passed, against the cell's sources",
+                        severity="warning")]
 
 
 def excerpt_changes(root: Path, base: str) -> Callable[[str], bool]:
@@ -259,7 +307,7 @@ def domain_findings(root: Path, base: str, result: Result) -> list[Finding]:
 
 def correction_findings(root: Path, base: str, result: Result,
                         warn: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> list[Finding]:
-    """TR200-TR203 findings for the working tree against revision base (its merge base with HEAD)."""
+    """TR200-TR206 findings for the working tree against revision base (its merge base with HEAD)."""
     from .cli import UsageError
 
     try:
@@ -268,15 +316,33 @@ def correction_findings(root: Path, base: str, result: Result,
             return []
         before = files_at(root, commit, OFFERINGS_DIR)
         renames = git_renames(root, commit, None)
+        organisations = files_at(root, commit, ORGANISATIONS_DIR).data
         domains = domain_findings(root, commit, result) + basis_findings(root, commit)
     except gitdata.GitError as exc:
         raise UsageError(f"--base: {exc}") from None
     docs = {doc.data["id"]: doc for doc in result.valid("offering")}
-    diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames)
+    party = same_party(organisations, {d.data["id"]: d.data for d in result.valid("organisation")})
+    diff = diff_registry(before.data, {i: d.data for i, d in docs.items()}, renames, party)
     found = _unloadable(docs, before, renames, diff.added) + domains
     on = today().isoformat()
     excerpt_read = excerpt_changes(root, commit)
     for change in diff.cells:
         if change.is_correction and change.old and change.new:
             found.extend(cell_findings(docs[change.offering], change, on, excerpt_read))
+        found.extend(route_via_findings(docs[change.offering], change))
     return found
+
+
+def same_party(before: dict[str, dict[str, Any]],
+               now: dict[str, dict[str, Any]]) -> Callable[[Any, Any], bool]:
+    """Whether an organisation id at the base and one now name one party: the same id, or
+    organisations that share a domain (a duplicate organisation is no new party)."""
+
+    def domains(org: Any) -> set[str]:
+        listed = org.get("domains") if isinstance(org, dict) else None
+        return {str(d).lower().rstrip(".") for d in listed} if isinstance(listed, list) else set()
+
+    def same(old: Any, new: Any) -> bool:
+        return old == new or bool(domains(before.get(old)) & domains(now.get(new)))
+
+    return same

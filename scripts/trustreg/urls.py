@@ -9,6 +9,7 @@ never counts as a graded party's.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import idna
 from ada_url import URL
@@ -74,12 +75,25 @@ def host(url: str) -> str | None:
 
 
 def page_key(url: str) -> str:
-    """The page a URL names, for telling whether two URLs are the same page: the URL as
-    browsers read it (scheme and host in lower case, default port and dot segments dropped),
-    without its fragment and without a trailing slash on its path. The query is kept: it may
-    name another page. A URL that is not publishable is its own key."""
-    if url_problem(url):
-        return url
-    parsed = URL(url)
-    path = parsed.pathname.rstrip("/") or "/"
-    return f"{parsed.protocol}//{parsed.host}{path}{parsed.search}"
+    """The page a URL names: two URLs are the same page exactly when their keys are equal. This
+    one function decides it everywhere (corrections, TR119, TR125, cite, watch, excerpts).
+
+    The URL is read as browsers read it (WHATWG, via ada-url: scheme and host case, IDNA,
+    default port, dot segments, `%2e` segments). Then, as a stated policy: the scheme (http or
+    https), credentials, query and fragment do not name another page; percent-escapes are
+    decoded and the path's case is folded (as excerpt file names fold it); empty segments and
+    a trailing slash do not count (`/a/` is `/a`, `//` is the root); a leading `www.` label
+    and a final dot of the host do not either; another port does. The key is `host/path`
+    (`host/` for the root).
+    Text that is no URL is its own key, trimmed."""
+    text = url.strip() if isinstance(url, str) else ""
+    try:
+        parsed = URL(text)
+    except ValueError:
+        return text
+    if parsed.protocol not in ("http:", "https:") or not parsed.hostname:
+        return parsed.href.split("#", 1)[0]
+    name = parsed.hostname.removesuffix(".").removeprefix("www.") + (f":{parsed.port}" if parsed.port else "")
+    segments = [s for s in unquote(parsed.pathname).casefold().split("/") if s]
+    return f"{name}/{'/'.join(segments)}"
+

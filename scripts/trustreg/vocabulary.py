@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .pages import LeadShape, is_under, lead_shape
+
 NOT_STATED = "not_stated"  # how the data spells a value its source does not state (a review trail's)
 
 
@@ -46,6 +48,15 @@ class IndependentParty:
     kind: str
     source_kinds: tuple[str, ...]
     remit: tuple[str, ...]
+    needs_quote: bool = False  # its pages back a grade only with a quote naming the graded party
+
+
+@dataclass(frozen=True)
+class PrimaryPage:
+    """A reviewed exception: a page that is primary although its address looks like a lead's."""
+
+    url: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,8 @@ class Vocabulary:
     route_info: dict[str, dict[str, str]] = field(default_factory=dict)
     source_kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
     independent: dict[str, IndependentParty] = field(default_factory=dict)
+    lead_pages: tuple[LeadShape, ...] = ()
+    primary_pages: tuple[PrimaryPage, ...] = ()
 
     def grade_label(self, grade: str) -> str:
         found = self.grades.get(grade)
@@ -77,6 +90,12 @@ class Vocabulary:
     @property
     def primary_kinds(self) -> tuple[str, ...]:
         return tuple(k for k, v in self.source_kinds.items() if v["primary"])
+
+    def lead_page(self, url: str) -> tuple[str, str] | None:
+        """(kind, why) when url's address shows a lead page that primary_pages does not list."""
+        if any(is_under(url, p.url) for p in self.primary_pages):
+            return None
+        return lead_shape(url, self.lead_pages)
 
 
 def from_data(data: dict[str, Any]) -> Vocabulary:
@@ -100,8 +119,13 @@ def from_data(data: dict[str, Any]) -> Vocabulary:
         route_info={r["id"]: r for r in data["route"]},
         source_kinds={k["id"]: k for k in data["source_kinds"]},
         independent={p["organisation"]: IndependentParty(p["organisation"], p["kind"],
-                                                         tuple(p["source_kinds"]), tuple(p["remit"]))
+                                                         tuple(p["source_kinds"]), tuple(p["remit"]),
+                                                         p.get("needs_quote", False))
                      for p in data.get("independent_parties") or ()},
+        lead_pages=tuple(LeadShape(s["kind"], tuple(s.get("host_labels", ())),
+                                   tuple(s.get("path_segments", ())), tuple(s.get("hosts", ())))
+                         for s in data.get("lead_pages") or ()),
+        primary_pages=tuple(PrimaryPage(p["url"], p["reason"]) for p in data.get("primary_pages") or ()),
     )
 
 
@@ -121,6 +145,9 @@ def to_data(vocab: Vocabulary) -> dict[str, Any]:
         "source_kinds": list(vocab.source_kinds.values()),
         "independent_parties": [{**asdict(p), "source_kinds": list(p.source_kinds), "remit": list(p.remit)}
                                 for p in vocab.independent.values()],
+        "lead_pages": [{k: list(v) if isinstance(v, tuple) else v for k, v in asdict(s).items()}
+                       for s in vocab.lead_pages],
+        "primary_pages": [asdict(p) for p in vocab.primary_pages],
     }
 
 
@@ -156,4 +183,6 @@ def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str,
             found.append((("independent_parties", i, "remit"),
                           f"a {party['kind']} speaks only for certifications, not {', '.join(beyond)}",
                           "list only dimensions marked certification: true"))
+    for i, shape in enumerate(data.get("lead_pages") or ()):
+        undeclared(("lead_pages", i, "kind"), [shape["kind"]], kinds, "source kind")
     return found

@@ -11,10 +11,12 @@ import pytest
     ("  - id: iso_42001\n", "  - id: iso_27001\n", "dimensions id 'iso_27001' is declared twice"),
     ("forbids_routes: [public]", "forbids_routes: [publik]", "route 'publik' is not declared"),
     ("          yes_public: [all]", "          yes_publik: [all]", "grade 'yes_publik' is not declared"),
-    ("remit: [gpai_cop, art53_summary]", "remit: [gpai_cop, art_53]", "dimension 'art_53' is not declared"),
+    ("remit: [gpai_cop]", "remit: [gpai_cop, art_53]", "dimension 'art_53' is not declared"),
     ("    kind: authority\n    source_kinds: [authority_list",
      "    kind: certificate_registry\n    source_kinds: [authority_list",
      "a certificate_registry speaks only for certifications, not gpai_cop"),
+    ("  - kind: blog\n    host_labels:", "  - kind: weblog\n    host_labels:",
+     "source kind 'weblog' is not declared"),
 ])
 def test_inconsistent_vocabulary_fails(registry: Path, check, old: str, new: str,
                                        message: str) -> None:

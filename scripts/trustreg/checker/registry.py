@@ -35,9 +35,12 @@ def load_excerpts(files: FileChecker, ctx: Context) -> list[Finding]:
     return findings
 
 
-def registry_findings(codes: set[str], compared: list[loader.Document], ctx: Context) -> list[Finding]:
-    """The registry-scope rules' findings on the offerings compared."""
+def registry_findings(codes: set[str], compared: list[loader.Document],
+                      organisations: list[loader.Document], ctx: Context) -> list[Finding]:
+    """The registry-scope rules' findings on the offerings compared and on the organisations."""
     findings: list[Finding] = []
     for rule in rules_for(codes, "offering", ("registry",)):
         findings.extend(rule.run(compared, ctx))
+    for rule in rules_for(codes, "organisation", ("registry",)):  # e.g. TR126
+        findings.extend(rule.run(organisations, ctx))
     return findings

@@ -88,7 +88,7 @@ class Checker:
                 if partial is not None:
                     compared.append(partial)
         findings.extend(load_excerpts(self._files, ctx))
-        findings.extend(registry_findings(self.codes, compared, ctx))
+        findings.extend(registry_findings(self.codes, compared, self._organisations, ctx))
         if paths is not None:
             findings = self._only(findings, list(paths))
         documents = {"organisation": self._organisations, "offering": offerings}

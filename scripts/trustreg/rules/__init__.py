@@ -23,6 +23,8 @@ from . import (  # noqa: F401 - imported to register the rules
     tr121_grade_route,
     tr123_grade_facts,
     tr124_platform_cells,
+    tr125_one_source_per_page,
+    tr126_domain_once,
     tr130_draft_quotes,
     tr131_quote_length,
     tr132_documented_no_quote,

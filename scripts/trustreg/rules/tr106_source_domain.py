@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator, Mapping
 
+from ..findings import Finding
 from ..loader import Document
 from ..model import Organisation
 from ..urls import host as url_host
@@ -29,10 +30,10 @@ def primary_host(host: str, party: Organisation, dimension: str, kind: str | Non
       "A primary source's host is a domain of the graded party (the platform for vendor and "
       "data-handling cells, the developer for EU AI Act cells), or of an independent party that "
       "schema/vocabulary.yaml lists (`independent_parties`) for that dimension and source kind.")
-def check(doc: Document, ctx: Context) -> Iterator[At]:
+def check(doc: Document, ctx: Context) -> Iterator[At | Finding]:
     independent = [(ctx.organisations[p.organisation], p) for p in ctx.vocab.independent.values()
                    if p.organisation in ctx.organisations]
-    for where, source, dim_id, _cell in sources(doc):
+    for where, source, dim_id, cell in sources(doc):
         dim = ctx.vocab.dimensions[dim_id]
         party = ctx.organisations.get(doc.data[dim.graded_party])
         host = url_host(source["url"]) if "url" in source else None
@@ -61,3 +62,11 @@ def check(doc: Document, ctx: Context) -> Iterator[At]:
                      f"a {source['kind']} page of {org.name} is not primary; "
                      f"its primary kinds are {', '.join(listed.source_kinds)}",
                      "set the kind that the page is, or mark this source role: lead")
+        elif listed.needs_quote and not source.get("quote"):
+            # a person who read the live list vouched for it: asked for at the next reading
+            live = "retrieved" in source and "verified" in cell
+            yield doc.finding((*where, "url"), "TR106",
+                              f"a page of {org.name} backs {dim_id} only with a quote that names "
+                              f"{party.name}" + (" (read live: add it at the next reading)" if live else ""),
+                              f"add `quote:` with the page's exact words that name {party.name}",
+                              severity="warning" if live else "error")

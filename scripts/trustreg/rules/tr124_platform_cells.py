@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..loader import Document
-from ..semdiff import source_key
+from ..urls import page_key
 from .base import At, Context, rule
 
 SHOWN = 3  # other offerings named per finding
 
 
 def _pages(cell: dict[str, Any]) -> set[str]:
-    return {source_key(s["url"]) for s in cell.get("sources") or ()
+    return {page_key(s["url"]) for s in cell.get("sources") or ()
             if s.get("role") == "primary" and isinstance(s.get("url"), str)}
 
 
