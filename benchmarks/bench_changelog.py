@@ -19,7 +19,7 @@ from measure import run
 from synthetic import make_registry
 from trustreg import loader
 from trustreg.fmt import canonical_text
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 ENV = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
 PEOPLE = ["Alice Example <alice@example.org>", "Bob Ørsted <bob@example.org>",

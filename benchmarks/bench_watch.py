@@ -20,7 +20,7 @@ from measure import run
 from synthetic import make_registry
 from trustreg import loader
 from trustreg.fmt import canonical_text
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 OFFERINGS = 91  # x 11 cells = 1,001 primary sources
 FILLER = "<p>" + "Synthetic trust center text about audits, retention and subprocessors. " * 80 + "</p>"

@@ -16,7 +16,7 @@ from typing import Any
 
 from trustreg import loader
 from trustreg.fmt import canonical_text, dump
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
 GRADES = ["yes_public", "yes_sales_gated", "yes_platform_only", "partial", "unclear",

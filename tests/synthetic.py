@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from trustreg.fmt import canonical_offering, dump
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
 DIMENSIONS = ("soc2_type2", "iso_27001", "iso_42001", "trust_center", "hipaa_baa", "gdpr_dpa",

@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from trustreg import cache, checker, cli
+from trustreg import cache, cli
 from trustreg.cache import ResultCache
-from trustreg.checker import Checker, Result
+from trustreg.checker import Checker, Result, files
+from trustreg.checker.files import FileChecker
 from trustreg.workspace import excerpt_files, offering_files, organisation_files
 
 
@@ -101,12 +102,12 @@ def test_pool_cache_and_plain_runs_agree(registry: Path, monkeypatch: pytest.Mon
         (registry / "offerings" / f"copy-{i}.yaml").write_text(
             text.replace("id: synthetic-api", f"id: copy-{i}", 1), encoding="utf-8")
     checked: list[Path] = []
-    original = Checker._file_findings
-    monkeypatch.setattr(Checker, "_file_findings",
+    original = FileChecker.findings
+    monkeypatch.setattr(FileChecker, "findings",
                         lambda self, file, *args: checked.append(file) or original(self, file, *args))
     runs = []
     for parallel_from in (10**6, 2):
-        monkeypatch.setattr(checker, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(files, "PARALLEL_FROM", parallel_from)
         for use_cache in (False, True, True):  # none, cold, warm
             checked.clear()
             result = Checker(registry, stale_days=30, use_cache=use_cache).run()
@@ -162,11 +163,11 @@ def test_a_planted_entry_cannot_change_data_nor_add_a_domain(registry: Path) -> 
 
 def checked_files(registry: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     checked: list[Path] = []
-    original = Checker._file_findings
-    monkeypatch.setattr(Checker, "_file_findings",
+    original = FileChecker.findings
+    monkeypatch.setattr(FileChecker, "findings",
                         lambda self, file, *args: checked.append(file) or original(self, file, *args))
     Checker(registry, stale_days=30, use_cache=True).run()
-    monkeypatch.setattr(Checker, "_file_findings", original)
+    monkeypatch.setattr(FileChecker, "findings", original)
     return checked
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from trustreg import cli
 from trustreg.changelog import changelog_text, md
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 from .gitrepo import Repo
 

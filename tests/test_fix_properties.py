@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from trustreg import cli, loader
 from trustreg.fixer import fix_files
 from trustreg.fmt import WIDTH, CanonicalDumper, canonical_text, dump
-from trustreg.schemas import SchemaSet
-from trustreg.vocabulary import load_vocabulary
+from trustreg.jsonschemas.validation import SchemaSet
+from trustreg.vocabulary_file import load_vocabulary
 
 from .conftest import REPO, SYNTHETIC
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from trustreg import loader
 from trustreg.fmt import dump
-from trustreg.schemas import SHOWN
+from trustreg.jsonschemas.validation import SHOWN
 
 from .gitrepo import Repo
 
@@ -245,7 +245,7 @@ def test_build_never_fetches_a_remote_schema(registry: Path, monkeypatch: pytest
 
 def test_explaining_validator_never_fetches(monkeypatch: pytest.MonkeyPatch) -> None:
     from referencing.exceptions import Unresolvable
-    from trustreg.schemas import explaining_validator
+    from trustreg.jsonschemas.validation import explaining_validator
 
     no_network(monkeypatch)
     validator = explaining_validator({"$schema": META, "$ref": "https://schema.invalid/x.json"})
@@ -254,7 +254,7 @@ def test_explaining_validator_never_fetches(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_explaining_validator_matches_patterns_in_linear_time() -> None:
-    from trustreg.schemas import explaining_validator
+    from trustreg.jsonschemas.validation import explaining_validator
 
     validator = explaining_validator({"$schema": META, "pattern": "^(a+)+$"})  # catastrophic in `re`
     assert not validator.is_valid("a" * 100_000 + "!")
@@ -383,7 +383,7 @@ LIVE_MARKDOWN = re.compile(r"(?<!\\)<[a-zA-Z/!]|(?<!\\)\]\((?!https://[a-z.]*ven
 
 def changelog_of(repo: Repo) -> tuple[str, list[str]]:
     from trustreg import changelog
-    from trustreg.vocabulary import load_vocabulary
+    from trustreg.vocabulary_file import load_vocabulary
 
     warnings: list[str] = []
     text = changelog.changelog_text(repo.root, load_vocabulary(repo.root), warn=warnings.append)

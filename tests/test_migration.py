@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from trustreg import cli, loader
 from trustreg.migration import FORMAT_1_ROUTES, UNSETTLED_ROUTES, migrate, settles
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 from .conftest import PUBLISHED, REPO
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from trustreg.schemas import generated_schema_text
-from trustreg.vocabulary import load_vocabulary
+from trustreg.jsonschemas.data_files import generated_schema_text
+from trustreg.vocabulary_file import load_vocabulary
 
 from .conftest import PUBLISHED, REPO, SYNTHETIC
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from trustreg import cli, loader
 from trustreg.fmt import dump
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 TWELFTH = """  - id: pen_test_summary
     label: Pen-test summary

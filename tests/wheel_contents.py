@@ -21,7 +21,8 @@ def problems(wheel: Path) -> list[str]:
         found.append("no `trustreg` console script in entry_points.txt")
     if "def load_feed(" not in api:
         found.append("trustreg/api.py with load_feed is missing")
-    for module in ("trustreg/publish/feed_schema.py", "trustreg/publish/validate.py", "trustreg/py.typed"):
+    for module in ("trustreg/jsonschemas/published.py", "trustreg/jsonschemas/outputs.py",
+                   "trustreg/py.typed"):
         if module not in names:
             found.append(f"{module} is missing (load_feed needs it)")
     return found

@@ -132,9 +132,9 @@ def _urls(feed: dict[str, Any]) -> Iterator[tuple[str, Any]]:
 
 def _checked(feed: Any) -> Vocabulary:
     """The feed's vocabulary, once the feed is known to match its published schema; else FeedError."""
+    from .jsonschemas.outputs import OutputInvalid, OutputSchema
+    from .jsonschemas.published import data_schema
     from .loader import dotted
-    from .publish.feed_schema import data_schema
-    from .publish.validate import OutputInvalid, OutputSchema
     from .rules.tr107_safe_urls import url_problem
     from .shapes import SHAPES, problems
 

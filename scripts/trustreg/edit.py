@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic, loader
+from .comments import comment_findings
 from .findings import FindingError
-from .fixer import comment_findings, write_canonical
+from .fixer import write_canonical
 from .fmt import canonical_text
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary
+from .vocabulary_file import load_vocabulary
 from .workspace import OFFERINGS_DIR, display, kind_of
 from .writecheck import refuse_new_errors
 

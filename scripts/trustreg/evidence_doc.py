@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .jsonschemas.data_files import excerpt_schema
 from .publish.reference import field_table
 from .rules import RULES
-from .schemas import excerpt_schema
 from .vocabulary import NOT_STATED
 
 EVIDENCE_RULES = ("TR130", "TR131", "TR132", "TR133", "TR134", "TR135", "TR137", "TR205")

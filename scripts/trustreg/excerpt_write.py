@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .fmt import dump
+from .jsonschemas.data_files import EXCERPT_PASSAGE_LIMIT as PASSAGE_LIMIT
 from .quotes import find_quote
-from .schemas import EXCERPT_PASSAGE_LIMIT as PASSAGE_LIMIT
 
 
 def _widen(text: str, start: int, end: int, limit: int) -> tuple[int, int]:

@@ -86,7 +86,7 @@ def load_excerpts(root: Path) -> dict[str, Excerpt]:
     or fails its schema is left out: `trustreg check` reports it)."""
     from . import loader
     from .findings import FindingError
-    from .schemas import SchemaSet
+    from .jsonschemas.validation import SchemaSet
     from .workspace import display, excerpt_files
 
     schemas = SchemaSet(root, None)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import webencodings
 
-from .pagetext import MEMORY
+from .pagelimits import MEMORY
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode

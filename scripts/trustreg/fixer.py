@@ -6,13 +6,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from . import atomic, loader
+from .comments import comment_findings
 from .findings import Finding, FindingError
 from .fmt import canonical_text
 from .migration import migrate
-from .vocabulary import load_vocabulary
+from .vocabulary_file import load_vocabulary
 from .workspace import (
     OFFERINGS_DIR,
     ORGANISATIONS_DIR,
@@ -24,8 +23,6 @@ from .workspace import (
     relative,
 )
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 @dataclass
 class FixReport:
@@ -35,36 +32,6 @@ class FixReport:
 
 class NotADataFile(ValueError):
     """A path given to fix is not an offering or organisation file of the registry."""
-
-
-def comments(text: str) -> list[tuple[int, int]]:
-    """(line, column) of every comment in a well-formed YAML text, 1-based.
-
-    A comment is a `#` between tokens, or after a block scalar's `|` or `>` on its line.
-    """
-    found, end = [], 0
-    for token in [*yaml.scan(text, Loader=_Loader), None]:
-        start = token.start_mark.index if token else len(text)
-        while (at := text.find("#", end, start)) >= 0:  # between tokens, # starts a comment
-            found.append(at)
-            end = text.find("\n", at, start)
-            if end < 0:
-                break
-        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-            line_end = text.find("\n", start)
-            header = text[start:line_end if line_end >= 0 else len(text)]
-            if "#" in header:
-                found.append(start + header.index("#"))
-        if token:
-            end = token.end_mark.index
-    return [(text.count("\n", 0, i) + 1, i - text.rfind("\n", 0, i)) for i in sorted(found)]
-
-
-def comment_findings(doc: loader.Document) -> list[Finding]:
-    """One TR112 finding per comment: the canonical form has none, so fix refuses the file."""
-    return [Finding(doc.path, line, col, "TR112", "comment would be lost: comments are not data",
-                    "put what a reader needs into a field, then delete the comment")
-            for line, col in comments(doc.text)]
 
 
 def data_files(root: Path, paths: list[Path] | None) -> list[Path]:
@@ -115,7 +82,7 @@ def fix_files(root: Path, paths: list[Path] | None, *, write: bool) -> FixReport
 
     Raises NotADataFile for a path that is not an offering or organisation file.
     """
-    from .checker import Checker  # check's rules (the checker imports this module)
+    from .checker import Checker  # check's rules
     from .writecheck import refuse_breaking
 
     files = data_files(root, paths)

@@ -16,7 +16,8 @@ import io
 import json
 import sys
 
-MEMORY = 300 * 1024 * 1024  # address space of the child: its resident size stays below it
+from .pagelimits import MEMORY
+
 MAX_PDF_PAGES = 500
 MAX_PDF_TEXT = 4 * 1024 * 1024  # characters of text read from one PDF
 

@@ -16,8 +16,8 @@ from typing import Any
 from . import loader
 from .excerpts import Excerpt, excerpt_from_data, excerpt_path
 from .findings import FindingError
+from .jsonschemas.validation import SchemaSet
 from .quotes import parts
-from .schemas import SchemaSet
 
 
 class CannotVerify(Exception):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import loader
-from .findings import FindingError
 from .pages import LeadShape, is_under, lead_shape
 
 NOT_STATED = "not_stated"  # how the data spells a value its source does not state (a review trail's)
@@ -152,17 +149,6 @@ def to_data(vocab: Vocabulary) -> dict[str, Any]:
                        for s in vocab.lead_pages],
         "primary_pages": [asdict(p) for p in vocab.primary_pages],
     }
-
-
-def load_vocabulary(root: Path) -> Vocabulary:
-    """Read schema/vocabulary.yaml of a registry checkout; FindingError when it is not usable."""
-    from .schemas import SchemaSet  # which builds on this module
-
-    doc = loader.load(root / "schema" / "vocabulary.yaml", "schema/vocabulary.yaml")
-    problems = SchemaSet(root, None).findings(doc, "vocabulary")  # and TR117: what the code reads
-    if problems:
-        raise FindingError(problems[0])
-    return from_data(doc.data)
 
 
 def reference_problems(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str, str]]:

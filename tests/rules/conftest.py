@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from trustreg import cli, loader
 from trustreg.fmt import canonical_offering, dump
-from trustreg.vocabulary import load_vocabulary
+from trustreg.vocabulary_file import load_vocabulary
 
 OFFERING = "offerings/synthetic-api.yaml"
 

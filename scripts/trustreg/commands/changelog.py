@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import atomic, gitdata
     from ..changelog import changelog_text, is_tag, released_part
     from ..cli import UsageError
-    from ..vocabulary import load_vocabulary
+    from ..vocabulary_file import load_vocabulary
     from ..workspace import find_root
 
     if args.release is not None and not is_tag(args.release):

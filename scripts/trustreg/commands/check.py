@@ -56,7 +56,7 @@ def report_paths(root: Path, paths: list[Path]) -> list[Path] | None:
     folders is checked as a draft offering; anything else is no file of the registry.
     """
     from ..cli import UsageError
-    from ..schemas import SCHEMA_DIR
+    from ..jsonschemas.common import SCHEMA_DIR
     from ..workspace import DATA_SUFFIXES, all_data_files, escaped, relative, stray_files
 
     def registry_file(rel: str) -> bool:

@@ -45,7 +45,7 @@ def create(root: Path, folder: str, ident: str, data: dict[str, Any], kind: str,
     from .. import atomic
     from ..cli import UsageError
     from ..fmt import canonical_text
-    from ..vocabulary import load_vocabulary
+    from ..vocabulary_file import load_vocabulary
     from ..writecheck import refuse_new_errors
 
     rel = f"{folder}/{ident}.yaml"
@@ -75,7 +75,7 @@ def scaffold(args: argparse.Namespace, dimensions: list[str]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
-    from ..vocabulary import load_vocabulary
+    from ..vocabulary_file import load_vocabulary
     from ..workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, find_root, organisation_files
 
     checked_id(args.id)

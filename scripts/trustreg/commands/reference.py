@@ -14,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import atomic
     from ..evidence_doc import evidence_reference
     from ..publish.reference import reference_text
-    from ..vocabulary import load_vocabulary
+    from ..vocabulary_file import load_vocabulary
     from ..workspace import find_root
 
     root = find_root(args.root)

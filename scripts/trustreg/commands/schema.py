@@ -13,15 +13,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import atomic
-    from ..publish.feed_schema import generated_texts
-    from ..schemas import EXCERPT_SCHEMA, SCHEMA_DIR, excerpt_schema_text
-    from ..vocabulary import load_vocabulary
+    from ..jsonschemas.generated import generated_texts
+    from ..vocabulary_file import load_vocabulary
     from ..workspace import find_root
 
     root = find_root(args.root)
-    texts = {**generated_texts(load_vocabulary(root)),
-             f"{SCHEMA_DIR}/{EXCERPT_SCHEMA}": excerpt_schema_text()}
-    for rel, text in texts.items():
+    for rel, text in generated_texts(load_vocabulary(root)).items():
         target = root / rel
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue

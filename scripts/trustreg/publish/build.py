@@ -15,8 +15,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .. import gitdata
+from ..jsonschemas.common import SCHEMA_DIR
 from ..model import Registry
-from ..schemas import SCHEMA_DIR
 from ..workspace import OFFERINGS_DIR, ORGANISATIONS_DIR, escaped
 from .atom import write_atom
 from .database import write_database

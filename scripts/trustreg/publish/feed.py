@@ -6,9 +6,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..model import Cell, Offering, Registry, Source, Variant
-from ..vocabulary import to_data
-from .feed_schema import (
+from ..jsonschemas.outputs import OutputSchema
+from ..jsonschemas.published import (
     DATA_SCHEMA,
     PUBLISHED,
     SCHEMA_MINOR,
@@ -17,8 +16,9 @@ from .feed_schema import (
     data_schema,
     published_url,
 )
+from ..model import Cell, Offering, Registry, Source, Variant
+from ..vocabulary import to_data
 from .stamps import Stamps
-from .validate import OutputSchema
 
 
 def source_entry(source: Source) -> dict[str, Any]:

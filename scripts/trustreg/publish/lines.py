@@ -7,9 +7,9 @@ from typing import Any
 
 import orjson
 
+from ..jsonschemas.outputs import OutputSchema
+from ..jsonschemas.published import data_schema
 from ..model import Registry
-from .feed_schema import data_schema
-from .validate import OutputSchema
 
 LINES_FILE = "offerings.jsonl"
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..jsonschemas.common import ID_PATTERN
+from ..jsonschemas.published import API_DIR, SCHEMA_MINOR, SCHEMA_VERSION, index_schema, record_schema
 from ..model import Registry
-from ..schemas import ID_PATTERN
 from .feed import dumps
-from .feed_schema import API_DIR, SCHEMA_MINOR, SCHEMA_VERSION, index_schema, record_schema
 
 OPENAPI_FILE = "openapi.json"
 _DEFS, _COMPONENTS = "#/$defs/", "#/components/schemas/"

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import Offering, Registry
-from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
-from .feed_schema import (
+from ..jsonschemas.outputs import OutputSchema
+from ..jsonschemas.published import (
     API_DIR,
     INDEX_SCHEMA,
     PUBLISHED,
@@ -16,8 +15,9 @@ from .feed_schema import (
     record_schema,
     schema_texts,
 )
+from ..model import Offering, Registry
+from .feed import dumps, offering_entries, schema_ref, stamp_fields, versions
 from .stamps import Stamps
-from .validate import OutputSchema
 
 
 def record(registry: Registry, offering: Offering, stamps: Stamps,

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..findings import Finding, Severity
+from ..jsonschemas.validation import SchemaSet
 from ..loader import Document, PathKey
 from ..model import Organisation
-from ..schemas import SchemaSet
 from ..vocabulary import Vocabulary
 
 Scope = Literal["file", "offering", "registry"]

@@ -2,8 +2,8 @@
 
 from collections.abc import Iterator
 
+from ..comments import comment_findings
 from ..findings import Finding
-from ..fixer import comment_findings
 from ..fmt import canonical_text
 from ..loader import Document
 from .base import At, Context, rule

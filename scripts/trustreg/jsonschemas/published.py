@@ -10,17 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..schemas import (
-    DATE_PATTERN,
-    ID_PATTERN,
-    OFFERING_SCHEMA,
-    SCHEMA_DIR,
-    fact_schema,
-    generated_schema_text,
-    offering_schema,
-    schema_id,
-)
 from ..vocabulary import Vocabulary
+from .common import DATE_PATTERN, ID_PATTERN, schema_id
+from .data_files import fact_schema, offering_schema
 
 API_DIR = "api/v1"
 SCHEMAS_DIR = f"{API_DIR}/schemas"
@@ -316,11 +308,3 @@ def schema_texts(vocab: Vocabulary, base_url: str | None = None) -> dict[str, st
             for name, make in SCHEMAS.items()}
 
 
-def shipped_path(name: str) -> str:
-    return f"{SCHEMA_DIR}/{name}"
-
-
-def generated_texts(vocab: Vocabulary) -> dict[str, str]:
-    """Every schema file the vocabulary generates (path from the root -> text)."""
-    return {f"{SCHEMA_DIR}/{OFFERING_SCHEMA}": generated_schema_text(vocab),
-            **{shipped_path(name): text for name, text in schema_texts(vocab).items()}}

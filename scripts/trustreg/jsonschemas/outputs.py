@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from ..schemas import explaining_validator
+from .validation import explaining_validator
 
 
 class OutputInvalid(ValueError):
