@@ -1,10 +1,10 @@
-"""Plain-text renderings of cells and offerings, in the seed page's line formats."""
+"""The seed page's line formats for cells (attributes, facts, variants, watch-outs), shared by the text views and the site."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Cell, Offering, Registry, Source, Variant
+from ..model import Cell, Offering, Registry, Variant
 
 WATCH_OUT_SENTENCE = ("The cells where this offering is not a clean public yes. "
                       "This is what to check before you sign.")
@@ -43,70 +43,8 @@ def watch_out_line(cell: Cell, registry: Registry) -> str:
     return f"{line} (worse for {worse})" if worse else line
 
 
-def cell_heading(cell: Cell, registry: Registry) -> str:
-    grade = registry.vocabulary.grade_label(cell.status)
-    return f"{cell.dimension.label}: {grade} · confidence {cell.confidence} · verified {cell.verified}"
-
-
-def source_lines(cell: Cell | Variant) -> list[str]:
-    """`source: URL`, `archived copy: URL`, leads, or `no public source`."""
-    lines: list[str] = []
-    primary: tuple[Source, ...] = tuple(s for s in cell.sources if s.is_primary)
-    for source in primary:
-        lines.append(f"source: {source.url} ({source.title})")
-        if source.quote:
-            lines.append(f"quote: “{source.quote}”")
-        if source.archived:
-            lines.append(f"archived copy: {source.archived}")
-    if not primary:
-        lines.append(NO_SOURCE)
-    for source in cell.sources:
-        if not source.is_primary:
-            where = f" {source.url}" if source.url else ""
-            lines.append(f"lead, not cited: {source.title}{where}")
-    return lines
-
-
-def cell_lines(cell: Cell, registry: Registry) -> list[str]:
-    lines = [cell_heading(cell, registry)]
-    if cell.caveat:
-        lines.append(f"Watch-out: {cell.caveat}")
-    lines.append(cell.evidence)
-    lines.extend(line for line in (attribute_line(cell), facts_line(cell)) if line)
-    lines.extend(source_lines(cell))
-    for variant in cell.variants:
-        lines.append(f"Variant: {variant_line(variant, registry)}")
-        if variant.evidence:
-            lines.append(f"  {variant.evidence}")
-        lines.extend(f"  {line}" for line in source_lines(variant))
-    lines.extend(f"review: {r.line}" for r in cell.reviews)
-    return lines
-
-
 def identity_line(offering: Offering) -> str:
     """Developer, platform (and its service name), category and model family on one line."""
     service = f" ({offering.service_name})" if offering.service_name else ""
     return (f"Developer: {offering.developer.name} · Platform: {offering.platform.name}{service} · "
             f"Category: {offering.category} · Model family: {offering.model_family}")
-
-
-def offering_text(offering: Offering, registry: Registry) -> str:
-    """The offering page as text, in the seed page's order."""
-    lines = [
-        f"{registry.meta.name} · evidence verified as of {offering.verified}",
-        f"Registry / {offering.name}",
-        offering.name,
-        *([f"Also known as: {', '.join(offering.aliases)}"] if offering.aliases else []),
-        identity_line(offering),
-        offering.summary,
-        f"Watch-outs {len(offering.watch_outs)}",
-        WATCH_OUT_SENTENCE,
-        *(watch_out_line(c, registry) for c in offering.watch_outs),
-    ]
-    for group in registry.vocabulary.groups.values():
-        lines += ["", f"== {group.label} =="]
-        for dim in registry.vocabulary.dimensions_in(group.id):
-            if dim.id in offering.cells:
-                lines += ["", *cell_lines(offering.cells[dim.id], registry)]
-    lines += ["", registry.meta.corrections, registry.meta.disclaimer]
-    return "\n".join(lines) + "\n"
