@@ -1,4 +1,4 @@
-"""The seed page's line formats for cells (attributes, facts, variants, watch-outs), shared by the text views and the site."""
+"""The seed page's line formats for cells (attributes, facts, variants, watch-outs)."""
 
 from __future__ import annotations
 
