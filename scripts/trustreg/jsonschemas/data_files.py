@@ -198,20 +198,7 @@ def offering_schema(vocab: Vocabulary) -> dict[str, Any]:
                 "then": {"required": ["url"], "properties": {"url": True},
                          "oneOf": [_only("retrieved"), _only("copy")]},
             },
-            "copy": {
-                "type": "object",
-                "required": ["held_by"],
-                "additionalProperties": False,
-                "description": "The page's text was read in a copy, not on the live page.",
-                "properties": {
-                    "held_by": {**_LINE, "minLength": 1, "maxLength": 200,
-                                "description": "Where the copy is kept (e.g. Open Terms Archive)."},
-                    "url": {"type": "string", "format": "uri", "maxLength": 2000,
-                            "description": "The copy's own address, when it has one."},
-                    "captured": {"$ref": "#/$defs/date",
-                                 "description": "When the copy was captured, when known."},
-                },
-            },
+            "copy": copy_schema(),
             "draft": {
                 "type": "object",
                 "required": ["by", "date"],
