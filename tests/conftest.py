@@ -14,11 +14,15 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from trustreg import loader
+
+from . import netserver, nettools
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -119,3 +123,15 @@ def published(tmp_path: Path) -> Path:
 
 def read_data(path: Path) -> dict:
     return loader.load(path).data
+
+
+@pytest.fixture
+def server() -> Iterator[netserver.Server]:
+    """A loopback server with the network tests' pages (tests/netserver.py)."""
+    yield from netserver.serve()
+
+
+@pytest.fixture
+def run(registry: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """`trustreg ARGS` on the synthetic registry: (status, stdout, stderr)."""
+    return partial(nettools.trustreg, registry, capsys)

@@ -15,7 +15,7 @@ from trustreg import cli
 from trustreg.publish import build as build_module
 
 from .gitrepo import Repo
-from .test_watch import server, watch  # noqa: F401 (fixtures)
+from .test_watch import watch  # noqa: F401 (a fixture)
 
 # the build, paused once every output is written, as a long build would be
 PAUSED_BUILD = """

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
 
 from . import netserver
 from .netserver import QUOTE
-from .nettools import OFFERING, TRUST, resolve_args, synthetic, trustreg
-
-
-@pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
-
-
-@pytest.fixture
-def run(registry: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    return partial(trustreg, registry, capsys)
+from .nettools import OFFERING, TRUST, resolve_args, synthetic
 
 
 def cite(run, server: netserver.Server, *args: str) -> tuple[int, str, str]:

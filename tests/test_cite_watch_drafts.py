@@ -4,33 +4,20 @@ cite writes the page's excerpt from the live text; review --reverify then verifi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
-import pytest
 import yaml
 from trustreg.extract import extract
 from trustreg.watch import fingerprint
 
 from . import netserver
 from .netserver import QUOTE
-from .nettools import TRUST, point_sources, resolve_args, synthetic, trustreg
+from .nettools import TRUST, point_sources, resolve_args, synthetic
 from .rules.conftest import write
 
 PAGE_URL = f"{TRUST}/quote"
 EXCERPT = "excerpts/trust.vendor.example/quote.yaml"
 COPY = {"held_by": "Synthetic Copy Archive (test fixture)", "captured": "2026-09-14"}
-
-
-@pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
-
-
-@pytest.fixture
-def run(registry: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    return partial(trustreg, registry, capsys)
 
 
 def network(server: netserver.Server) -> list[str]:

@@ -16,11 +16,6 @@ HOSTS = ("trust.vendor.example", "elsewhere.example", "web.archive.org")
 
 
 @pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
-
-
-@pytest.fixture
 def fetcher(server: netserver.Server) -> Iterator[Fetcher]:
     limits = Limits(timeout=1.0, max_bytes=2 * 1024 * 1024, delay=0)
     with Fetcher(limits, {h: server.base for h in HOSTS}) as client:

@@ -3,8 +3,6 @@ does, not any organisation of kind authority."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,16 +13,6 @@ from .netserver import QUOTE
 from .nettools import TRUST, point_sources, resolve_args, synthetic, trustreg
 
 EC = "https://digital-strategy.commission.example"  # the synthetic Commission
-
-
-@pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
-
-
-@pytest.fixture
-def run(registry: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    return partial(trustreg, registry, capsys)
 
 
 def cite(run, server: netserver.Server, *args: str) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,11 +14,6 @@ from . import netserver
 from .conftest import built
 from .nettools import OFFERING, TRUST, synthetic, trustreg
 from .test_fetch import _dns
-
-
-@pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
 
 
 def test_head_refused_then_get_and_broken_links(server: netserver.Server) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,6 @@ from trustreg import cli
 from . import netserver
 from .netserver import NO_QUOTE, PAGE, QUOTE
 from .nettools import TRUST, point_sources, resolve_args
-
-
-@pytest.fixture
-def server() -> Iterator[netserver.Server]:
-    yield from netserver.serve()
 
 
 @pytest.fixture
